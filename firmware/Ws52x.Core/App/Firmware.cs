@@ -1,0 +1,85 @@
+using System;
+using Ws52x.Diagnostics;
+using Ws52x.Loop;
+
+namespace Ws52x.App
+{
+    /// <summary>
+    /// The firmware as one object: builds the event loop on the board's clock, starts each area, and runs.
+    /// Areas register their timers and event sinks on <see cref="Loop"/>; nothing here knows a board.
+    /// </summary>
+    public sealed class Firmware
+    {
+        /// <summary>Loop health is logged this often unless set otherwise (the socket's default reporting interval).</summary>
+        public const long DefaultStatusIntervalMicros = 20L * 60 * 1000000;
+
+        private readonly BoardIo _board;
+        private readonly LoopTimer _statusTimer;
+        private long _statusIntervalMicros = DefaultStatusIntervalMicros;
+
+        public Firmware(BoardIo board)
+        {
+            _board = board ?? throw new ArgumentNullException(nameof(board));
+            Loop = new EventLoop(board.Clock, eventCapacity: 64, timerCapacity: 32);
+            Log = new Log(board.Console, board.Clock);
+            Loop.FaultHandler = OnFault;
+            _statusTimer = new LoopTimer(OnStatusTimer);
+        }
+
+        public EventLoop Loop { get; }
+
+        public Log Log { get; }
+
+        /// <summary>How often the loop's health line is logged; 0 turns it off.</summary>
+        public long StatusIntervalMicros
+        {
+            get => _statusIntervalMicros;
+            set
+            {
+                _statusIntervalMicros = value < 0 ? 0 : value;
+                if (_statusTimer.IsScheduled || _statusIntervalMicros == 0)
+                {
+                    Loop.Cancel(_statusTimer);
+                    ScheduleStatus();
+                }
+            }
+        }
+
+        /// <summary>Logs the boot banner and arms the firmware's own timers.</summary>
+        public void Start()
+        {
+            Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
+            ScheduleStatus();
+        }
+
+        /// <summary>Runs the loop until <paramref name="untilMicros"/> of board time, or until stopped.</summary>
+        public void Run(long untilMicros = long.MaxValue)
+        {
+            Loop.Run(untilMicros);
+        }
+
+        private void ScheduleStatus()
+        {
+            if (_statusIntervalMicros > 0)
+            {
+                Loop.SchedulePeriodic(_statusTimer, Loop.NowMicros + _statusIntervalMicros, _statusIntervalMicros);
+            }
+        }
+
+        private void OnStatusTimer(LoopTimer timer)
+        {
+            Log.Info(
+                "loop",
+                "timers fired " + Loop.TimersFired.ToString() +
+                ", events " + Loop.EventsDispatched.ToString() +
+                ", dropped " + Loop.EventsDropped.ToString() +
+                ", faults " + Loop.Faults.ToString() +
+                ", max lateness " + (Loop.MaxLatenessMicros / 1000).ToString() + " ms");
+        }
+
+        private void OnFault(Exception fault)
+        {
+            Log.Warn("loop", "handler failed: " + fault.Message);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Ws52x.Platform
+{
+    /// <summary>
+    /// A line-oriented text console: the serial port on the device, stdin/stdout on the host.
+    /// Lines in arrive on the board's own thread and go to the sink, which must only post them to the loop.
+    /// </summary>
+    public interface ITextConsole
+    {
+        void WriteLine(string line);
+
+        /// <summary>Where received lines go; null stops them.</summary>
+        void SetLineSink(ILineSink sink);
+    }
+
+    /// <summary>Receives console lines from the board's reader thread.</summary>
+    public interface ILineSink
+    {
+        void OnLine(string line);
+    }
+}

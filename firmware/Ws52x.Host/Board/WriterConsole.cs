@@ -1,0 +1,45 @@
+using System.IO;
+using System.Threading;
+using Ws52x.Platform;
+
+namespace Ws52x.Host.Board
+{
+    /// <summary>The host board's console: lines out to a writer; lines in from a reader on a background thread.</summary>
+    public sealed class WriterConsole : ITextConsole
+    {
+        private readonly TextWriter _output;
+        private readonly TextReader _input;
+        private ILineSink _sink;
+        private Thread _reader;
+
+        public WriterConsole(TextWriter output, TextReader input = null)
+        {
+            _output = output;
+            _input = input;
+        }
+
+        public void WriteLine(string line)
+        {
+            _output.WriteLine(line);
+        }
+
+        public void SetLineSink(ILineSink sink)
+        {
+            _sink = sink;
+            if (sink != null && _input != null && _reader == null)
+            {
+                _reader = new Thread(ReadLines) { IsBackground = true, Name = "console-in" };
+                _reader.Start();
+            }
+        }
+
+        private void ReadLines()
+        {
+            string line;
+            while ((line = _input.ReadLine()) != null)
+            {
+                _sink?.OnLine(line);
+            }
+        }
+    }
+}

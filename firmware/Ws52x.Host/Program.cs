@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Ws52x.Host.Commands;
+
+namespace Ws52x.Host
+{
+    /// <summary>ws52x: the host board (default, or `run`) and the user's tools as subcommands.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            return Cli.Invoke(BuildRoot(), args);
+        }
+
+        /// <summary>The whole command tree; each area adds its subcommand here, one line each.</summary>
+        public static RootCommand BuildRoot()
+        {
+            RootCommand root = RunCommand.CreateRoot();
+            root.Subcommands.Add(RunCommand.Create());
+            return root;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.IO;
+
+namespace Ws52x.Tests.Host
+{
+    /// <summary>Runs the real ws52x program (the built host board) in its own process, as a user would.</summary>
+    public static class HostProcess
+    {
+        public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+        public static Result Run(params string[] args)
+        {
+            string dll = typeof(Ws52x.Host.Program).Assembly.Location;
+            var psi = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+            };
+            psi.ArgumentList.Add(dll);
+            foreach (string a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            using var p = Process.Start(psi);
+            p.StandardInput.Close();
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(60_000))
+            {
+                p.Kill(true);
+                throw new IOException("ws52x " + string.Join(" ", args) + " did not finish in 60 s");
+            }
+
+            return new Result(p.ExitCode, stdout.Result, stderr.Result);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Ws52x.Tests.Portability
+{
+    /// <summary>
+    /// Compiles C# sources the way the device build sees them: C# 9 against nanoFramework.CoreLibrary's mscorlib.dll and
+    /// nothing else. Any API the device lacks (System.Math, LINQ, generic collections, StringBuilder...) is an error here.
+    /// Also finds generic type and method declarations, which the compiler accepts but the device runtime cannot run.
+    /// </summary>
+    public static class NanoCompileCheck
+    {
+        public static CSharpParseOptions ParseOptions { get; } = new CSharpParseOptions(LanguageVersion.CSharp9);
+
+        public static IReadOnlyList<SyntaxTree> ParseCore()
+        {
+            return Directory.EnumerateFiles(Paths.CoreSources, "*.cs", SearchOption.AllDirectories)
+                .Where(p => !IsBuildOutput(p))
+                .OrderBy(p => p, System.StringComparer.Ordinal)
+                .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, path: p))
+                .ToList();
+        }
+
+        public static SyntaxTree Parse(string source, string path = "probe.cs")
+        {
+            return CSharpSyntaxTree.ParseText(source, ParseOptions, path: path);
+        }
+
+        /// <summary>The error diagnostics of compiling <paramref name="trees"/> against nanoFramework's mscorlib alone.</summary>
+        public static IReadOnlyList<Diagnostic> CompileErrors(IEnumerable<SyntaxTree> trees)
+        {
+            var compilation = CSharpCompilation.Create(
+                "Ws52x.Core.NanoCheck",
+                trees,
+                new[] { MetadataReference.CreateFromFile(Paths.NanoMscorlib) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false));
+            using var pe = new MemoryStream();
+            var result = compilation.Emit(pe);
+            return result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+
+        /// <summary>"file:line: what" for every generic type, method, delegate or local function declaration.</summary>
+        public static IReadOnlyList<string> GenericDeclarations(IEnumerable<SyntaxTree> trees)
+        {
+            var found = new List<string>();
+            foreach (SyntaxTree tree in trees)
+            {
+                foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
+                {
+                    TypeParameterListSyntax parameters = node switch
+                    {
+                        TypeDeclarationSyntax t => t.TypeParameterList,
+                        MethodDeclarationSyntax m => m.TypeParameterList,
+                        DelegateDeclarationSyntax d => d.TypeParameterList,
+                        LocalFunctionStatementSyntax l => l.TypeParameterList,
+                        _ => null,
+                    };
+                    if (parameters != null && parameters.Parameters.Count > 0)
+                    {
+                        int line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+                        found.Add(Path.GetFileName(tree.FilePath) + ":" + line + ": generic declaration '" + Describe(node) + parameters + "' (the nanoFramework runtime cannot run generic declarations; use object or a concrete type)");
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static string Describe(SyntaxNode node) => node switch
+        {
+            TypeDeclarationSyntax t => t.Identifier.Text,
+            MethodDeclarationSyntax m => m.Identifier.Text,
+            DelegateDeclarationSyntax d => d.Identifier.Text,
+            LocalFunctionStatementSyntax l => l.Identifier.Text,
+            _ => node.Kind().ToString(),
+        };
+
+        private static bool IsBuildOutput(string path)
+        {
+            string rel = Path.GetRelativePath(Paths.CoreSources, path).Replace('\\', '/');
+            return rel.StartsWith("obj/") || rel.StartsWith("bin/");
+        }
+    }
+}
