@@ -5,7 +5,7 @@ namespace Ws52x.App
 {
     /// <summary>
     /// Everything a board hands to the firmware: the hardware behind the core's small interfaces. A board adapter
-    /// (ESP32 or host) fills it and does nothing else; later areas (radio, metering, socket) add their pins here.
+    /// (ESP32 or host) fills it and does nothing else. A part the board does not have stays null.
     /// </summary>
     public sealed class BoardIo
     {
@@ -16,5 +16,24 @@ namespace Ws52x.App
         public ITextConsole Console;
         public IKeyValueStorage Storage;
         public IRandomSource Random;
+
+        // Socket: relay driver (high = socket open / supplying power), status LED, power button (pressed = low).
+        public IDigitalOutput Relay;
+        public IDigitalOutput Led;
+        public IDigitalInput Button;
+
+        /// <summary>Power-fail detector (hardware 1.2 and later): goes low when mains is lost, for the ff3fff alert.</summary>
+        public IDigitalInput PowerFail;
+
+        // SX127x LoRa radio: SPI with chip select, RESET, DIO0 (TxDone/RxDone), DIO1 (RxTimeout).
+        public ISpiDevice RadioSpi;
+        public IDigitalOutput RadioReset;
+        public IDigitalInput RadioDio0;
+        public IDigitalInput RadioDio1;
+
+        // HLW8012 / BL0937 metering: CF (active power pulses), CF1 (current or voltage pulses), SEL (what CF1 carries).
+        public IPulseInput MeteringCf;
+        public IPulseInput MeteringCf1;
+        public IDigitalOutput MeteringSel;
     }
 }
