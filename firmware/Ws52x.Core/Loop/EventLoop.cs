@@ -172,13 +172,10 @@ namespace Ws52x.Loop
             }
             catch (Exception fault)
             {
-                // Exception filters are not available on every nanoFramework runtime, hence the rethrow.
-                if (FaultHandler == null)
+                if (!Absorb(fault))
                 {
                     throw;
                 }
-
-                Report(fault);
             }
 
             return true;
@@ -224,22 +221,26 @@ namespace Ws52x.Loop
             }
             catch (Exception fault)
             {
-                // Exception filters are not available on every nanoFramework runtime, hence the rethrow.
-                if (FaultHandler == null)
+                if (!Absorb(fault))
                 {
                     throw;
                 }
-
-                Report(fault);
             }
 
             return true;
         }
 
-        private void Report(Exception fault)
+        // Exception filters are not available on every nanoFramework runtime, so the catch asks here and rethrows.
+        private bool Absorb(Exception fault)
         {
+            if (FaultHandler == null)
+            {
+                return false;
+            }
+
             Faults++;
             FaultHandler(fault);
+            return true;
         }
     }
 }
