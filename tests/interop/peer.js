@@ -6,7 +6,7 @@ const lp = require("lora-packet");
 
 const hex = (b) => Buffer.from(b).toString("hex");
 const buf = (h) => Buffer.from(h || "", "hex");
-const msb = (fcnt32) => { const b = Buffer.alloc(2); b.writeUInt16BE((fcnt32 >>> 16) & 0xffff, 0); return b; };
+const msb = (fcnt32) => { const b = Buffer.alloc(2); b.writeUInt16LE((fcnt32 >>> 16) & 0xffff, 0); return b; };
 
 function describe(p) {
   const b = p.getBuffers();
