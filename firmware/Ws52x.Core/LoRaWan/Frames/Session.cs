@@ -57,12 +57,15 @@ namespace Ws52x.LoRaWan.Frames
             }
 
             uint diff = ((uint)fCnt16 - FCntDown) & 0xFFFF;
-            fCnt32 = FCntDown + diff;
             if (diff == 0 || diff >= 0x8000)
             {
+                // At or behind the last counter: the frame's own (older) counter, so its MIC still checks and the
+                // verdict is "replay" rather than "bad MIC".
+                fCnt32 = FCntDown - ((0x10000 - diff) & 0xFFFF);
                 return FrameError.Replay;
             }
 
+            fCnt32 = FCntDown + diff;
             return diff > MaxFCntGap ? FrameError.CounterGap : FrameError.None;
         }
     }
