@@ -68,6 +68,7 @@ namespace Ws52x.Tests.LoRaWan
                 Assert.Equal((expected[i].FCtrl & FCtrl.Adr) != 0, (bool)a["fctrl"]["ADR"]);
                 Assert.Equal((expected[i].FCtrl & FCtrl.AdrAckReq) != 0, (bool)a["fctrl"]["ADRACKReq"]);
                 Assert.Equal((expected[i].FCtrl & FCtrl.Ack) != 0, (bool)a["fctrl"]["ACK"]);
+                Assert.Equal((expected[i].FCtrl & FCtrl.ClassB) != 0, (bool)a["fctrl"]["FPending"]); // same bit; lora-packet names it FPending
             }
         }
 
