@@ -16,6 +16,7 @@ namespace Ws52x.Host
         {
             RootCommand root = RunCommand.CreateRoot();
             root.Subcommands.Add(RunCommand.Create());
+            root.Subcommands.Add(FrameCommand.Create());
             return root;
         }
     }
