@@ -16,6 +16,8 @@ namespace Ws52x.Host
         {
             RootCommand root = RunCommand.CreateRoot();
             root.Subcommands.Add(RunCommand.Create());
+            root.Subcommands.Add(DecodeCommand.Create());
+            root.Subcommands.Add(EncodeCommand.Create());
             root.Subcommands.Add(FrameCommand.Create());
             return root;
         }

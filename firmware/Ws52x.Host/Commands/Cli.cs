@@ -19,7 +19,7 @@ namespace Ws52x.Host.Commands
 
             try
             {
-                return result.Invoke();
+                return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
             catch (CliException e)
             {
