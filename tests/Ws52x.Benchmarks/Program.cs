@@ -13,6 +13,7 @@ namespace Ws52x.Benchmarks
         public static IBenchmark[] All => new IBenchmark[]
         {
             new EventLoopBenchmark(),
+            new CodecBenchmark(),
             new LoRaWanBenchmark(),
         };
 

@@ -1,0 +1,51 @@
+using System;
+using Ws52x.Tests.Codec;
+
+namespace Ws52x.Tests.Host
+{
+    public class CodecCommandTests
+    {
+        [Fact]
+        public void Decode_prints_the_vendor_json()
+        {
+            var r = HostProcess.Run("decode", "08700105812907c912000374f508068305000000048001000000");
+            Assert.Equal(0, r.ExitCode);
+            var expected = CodecJson.Parse("{\"socket_status\":\"on\",\"power_factor\":41,\"current\":18,\"voltage\":229.3,\"power_consumption\":5,\"active_power\":1}");
+            Assert.True(CodecJson.SameValue(expected, CodecJson.Parse(r.Stdout)), r.Stdout);
+        }
+
+        [Fact]
+        public void Decode_knows_the_power_outage_alert_and_downlinks()
+        {
+            Assert.Equal("{\"power_outage\": \"yes\"}", HostProcess.Run("decode", "ff3fff").Stdout.Trim());
+            var r = HostProcess.Run("decode", "--downlink", "ff22003c0011");
+            Assert.True(CodecJson.SameValue(CodecJson.Parse("{\"socket_status\":\"on\",\"delay_time\":60}"), CodecJson.Parse(r.Stdout)), r.Stdout);
+        }
+
+        [Fact]
+        public void Encode_turns_a_vendor_object_into_hex()
+        {
+            var r = HostProcess.Run("encode", "{\"current_alarm_config\":{\"enable\":\"enable\",\"threshold\":10},\"over_current_protection\":{\"enable\":\"enable\",\"trip_current\":10}}");
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal("ff30010aff24010a", r.Stdout.Trim());
+            Assert.Equal("080100ff", HostProcess.Run("encode", "--guide-form", "{\"socket_status\":\"on\"}").Stdout.Trim());
+        }
+
+        [Theory]
+        [InlineData("decode", "zz")]
+        [InlineData("decode", "0870")]
+        [InlineData("decode", "--downlink", "ff24011a")]
+        [InlineData("encode", "{\"socket_status\":\"maybe\"}")]
+        [InlineData("encode", "{\"report_interval\":30}")]
+        [InlineData("encode", "not json")]
+        [InlineData("encode", "{\"frobnicate\":1}")]
+        public void Bad_input_gives_one_error_line_and_exit_code_2(params string[] args)
+        {
+            var r = HostProcess.Run(args);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("ws52x: ", r.Stderr);
+            Assert.Equal("", r.Stdout);
+        }
+    }
+}
