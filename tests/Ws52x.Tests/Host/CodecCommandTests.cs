@@ -41,11 +41,7 @@ namespace Ws52x.Tests.Host
         [InlineData("encode", "{\"frobnicate\":1}")]
         public void Bad_input_gives_one_error_line_and_exit_code_2(params string[] args)
         {
-            var r = HostProcess.Run(args);
-            Assert.Equal(2, r.ExitCode);
-            Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("ws52x: ", r.Stderr);
-            Assert.Equal("", r.Stdout);
+            HostProcess.AssertUsageError(args);
         }
     }
 }

@@ -8,6 +8,17 @@ namespace Ws52x.Tests.Host
     {
         public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
+        /// <summary>Runs ws52x and asserts the project's convention for bad input: exit code 2, one "ws52x: ..." line on stderr, nothing on stdout.</summary>
+        public static void AssertUsageError(params string[] args)
+        {
+            var r = Run(args);
+            Xunit.Assert.True(r.ExitCode == 2, "exit code " + r.ExitCode + " for ws52x " + string.Join(" ", args) + "\n" + r.Stderr);
+            string[] errLines = r.Stderr.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+            Xunit.Assert.Single(errLines);
+            Xunit.Assert.StartsWith("ws52x: ", errLines[0]);
+            Xunit.Assert.Equal("", r.Stdout);
+        }
+
         public static Result Run(params string[] args)
         {
             string dll = typeof(Ws52x.Host.Program).Assembly.Location;

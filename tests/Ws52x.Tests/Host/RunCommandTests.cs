@@ -36,12 +36,7 @@ namespace Ws52x.Tests.Host
         [InlineData("frobnicate")]
         public void Bad_options_give_one_error_line_and_exit_code_2(params string[] args)
         {
-            var r = HostProcess.Run(args);
-            Assert.Equal(2, r.ExitCode);
-            string[] errLines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Single(errLines);
-            Assert.StartsWith("ws52x: ", errLines[0]);
-            Assert.Equal("", r.Stdout);
+            HostProcess.AssertUsageError(args);
         }
 
         [Theory]
