@@ -1,4 +1,5 @@
 using Ws52x.Loop;
+using Ws52x.Metering;
 using Ws52x.Platform;
 
 namespace Ws52x.App
@@ -35,5 +36,8 @@ namespace Ws52x.App
         public IPulseInput MeteringCf;
         public IPulseInput MeteringCf1;
         public IDigitalOutput MeteringSel;
+
+        /// <summary>The metering chip and its resistor network; the datasheet defaults when null.</summary>
+        public MeteringBoard Metering;
     }
 }

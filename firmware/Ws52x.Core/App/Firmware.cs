@@ -1,6 +1,7 @@
 using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
+using Ws52x.Metering;
 
 namespace Ws52x.App
 {
@@ -28,6 +29,12 @@ namespace Ws52x.App
 
         public EventLoop Loop { get; }
 
+        /// <summary>The metering area, when the board has a metering chip (CF, CF1 and SEL); otherwise null.</summary>
+        public MeteringService Metering { get; private set; }
+
+        /// <summary>The periodic report, when there is metering to report; otherwise null.</summary>
+        public PeriodicReport Report { get; private set; }
+
         public Log Log { get; }
 
         /// <summary>How often the loop's health line is logged; 0 turns it off.</summary>
@@ -49,6 +56,18 @@ namespace Ws52x.App
         public void Start()
         {
             Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
+            if (_board.MeteringCf != null && _board.MeteringCf1 != null && _board.MeteringSel != null)
+            {
+                Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
+                Metering.Start(Loop, _board.PowerFail);
+                Report = new PeriodicReport(Loop, Metering, Log);
+                Report.Start();
+            }
+            else
+            {
+                Log.Warn("boot", "no metering chip on this board: no reports");
+            }
+
             ScheduleStatus();
         }
 

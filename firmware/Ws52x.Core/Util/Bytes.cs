@@ -37,6 +37,14 @@ namespace Ws52x.Util
             b[i + 3] = (byte)(v >> 24);
         }
 
+        public static long ReadInt64LE(byte[] b, int i) => (long)ReadUInt32LE(b, i) | ((long)ReadUInt32LE(b, i + 4) << 32);
+
+        public static void WriteInt64LE(byte[] b, int i, long v)
+        {
+            WriteUInt32LE(b, i, (uint)v);
+            WriteUInt32LE(b, i + 4, (uint)(v >> 32));
+        }
+
         public static void WriteUInt16BE(byte[] b, int i, uint v)
         {
             b[i] = (byte)(v >> 8);

@@ -1,9 +1,13 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Globalization;
 using Ws52x.App;
+using Ws52x.Codec;
 using Ws52x.Diagnostics;
+using Ws52x.Host.Board.Metering;
 using Ws52x.Loop;
+using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
 {
@@ -23,6 +27,8 @@ namespace Ws52x.Host.Board
             ILoopClock clock = options.Speed == HostBoardOptions.MaxSpeed
                 ? new VirtualClock()
                 : new RealTimeClock(new StopwatchClock(), options.Speed);
+            var metering = new MeteringBoard { Chip = options.Chip };
+            Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = clock };
             Io = new BoardIo
             {
                 Name = "host",
@@ -30,6 +36,10 @@ namespace Ws52x.Host.Board
                 Console = new WriterConsole(output),
                 Storage = new MemoryStorage(),
                 Random = new SeededRandom(options.Seed),
+                Metering = metering,
+                MeteringCf = Chip.Cf,
+                MeteringCf1 = Chip.Cf1,
+                MeteringSel = Chip.Sel,
             };
             Firmware = new Firmware(Io);
         }
@@ -38,10 +48,16 @@ namespace Ws52x.Host.Board
 
         public Firmware Firmware { get; }
 
+        /// <summary>The simulated metering chip and the load behind it.</summary>
+        public SimulatedMeteringChip Chip { get; }
+
         /// <summary>Starts the firmware and runs it for the requested duration (or until <see cref="Stop"/>).</summary>
         public void Run()
         {
+            _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
             Firmware.Start();
+            Firmware.Report.IntervalMicros = _options.ReportInterval.Ticks / 10;
+            Firmware.Report.Sent = OnReport;
             long until = _options.Duration.HasValue
                 ? Io.Clock.NowMicros + (long)(_options.Duration.Value.Ticks / 10)
                 : long.MaxValue;
@@ -50,6 +66,17 @@ namespace Ws52x.Host.Board
             _output.WriteLine(
                 "host: ran " + Log.FormatTime(Io.Clock.NowMicros) + " of board time in " +
                 wall.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s of host time");
+        }
+
+        // The simulation's truth next to what the firmware reported, so that a user sees how well it measures.
+        private void OnReport(ElectricalStatus reported, byte[] payload, int length)
+        {
+            LoadPoint truth = Chip.TrueLoad;
+            _output.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "host: true load {0:0.0} V, {1:0} mA, {2:0.0} W, PF {3:0.00}, {4:0.0} Wh since start; reported {5:0.0} V, {6} mA, {7} W, PF {8:0.00}, {9} Wh",
+                truth.Volts, truth.Amps * 1000, truth.Watts, truth.PowerFactor, Chip.TrueEnergyJoules / 3600,
+                reported.VoltageDeciVolts / 10.0, reported.CurrentMilliamps, reported.ActivePowerWatts, reported.PowerFactorPercent / 100.0, reported.EnergyWattHours));
         }
 
         public void Stop()

@@ -1,4 +1,6 @@
 using System;
+using Ws52x.Host.Board.Metering;
+using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
 {
@@ -15,5 +17,14 @@ namespace Ws52x.Host.Board
 
         /// <summary>Seed for everything random on the board, so that a run can be repeated.</summary>
         public int Seed { get; set; } = 52;
+
+        /// <summary>What is plugged into the simulated socket.</summary>
+        public LoadProfile Load { get; set; } = LoadProfiles.Find(LoadProfiles.Default);
+
+        /// <summary>The board's metering chip.</summary>
+        public MeteringChip Chip { get; set; } = MeteringChip.Hlw8012;
+
+        /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
+        public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(20);
     }
 }

@@ -34,6 +34,18 @@ namespace Ws52x.Host.Board
             Writes++;
         }
 
+        /// <summary>What a board would find after a power cut now: the same records, no write count.</summary>
+        public MemoryStorage Clone()
+        {
+            var copy = new MemoryStorage();
+            foreach (KeyValuePair<string, byte[]> pair in _values)
+            {
+                copy._values[pair.Key] = (byte[])pair.Value.Clone();
+            }
+
+            return copy;
+        }
+
         public bool Delete(string key)
         {
             return _values.Remove(key);

@@ -2,6 +2,8 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using Ws52x.Host.Board;
+using Ws52x.Host.Board.Metering;
+using Ws52x.Metering;
 
 namespace Ws52x.Host.Commands
 {
@@ -60,14 +62,80 @@ namespace Ws52x.Host.Commands
                     return null;
                 },
             };
+            var load = new Option<LoadProfile>("--load")
+            {
+                Description = "What is plugged into the simulated socket: " + LoadProfiles.Names + " (default " + LoadProfiles.Default + ").",
+                DefaultValueFactory = _ => LoadProfiles.Find(LoadProfiles.Default),
+                CustomParser = r =>
+                {
+                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    LoadProfile p = LoadProfiles.Find(t);
+                    if (p == null)
+                    {
+                        r.AddError("--load takes one of " + LoadProfiles.Names + " (got '" + t + "')");
+                    }
+
+                    return p;
+                },
+            };
+            var interval = new Option<TimeSpan>("--interval")
+            {
+                Description = "Reporting interval, e.g. 20m (default, as the guide), 1m, 2h; 1 minute to 1080 minutes.",
+                DefaultValueFactory = _ => TimeSpan.FromMinutes(20),
+                CustomParser = r =>
+                {
+                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    if (Cli.TryParseDuration(t, out TimeSpan span) && span >= TimeSpan.FromMinutes(1) && span <= TimeSpan.FromMinutes(1080))
+                    {
+                        return span;
+                    }
+
+                    r.AddError("--interval takes a time span from 1m to 1080m, such as 20m or 2h (got '" + t + "')");
+                    return TimeSpan.FromMinutes(20);
+                },
+            };
+            var chip = new Option<MeteringChip>("--chip")
+            {
+                Description = "Metering chip of the board: hlw8012 (default) or bl0937.",
+                DefaultValueFactory = _ => MeteringChip.Hlw8012,
+                CustomParser = r =>
+                {
+                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    if (string.Equals(t, "hlw8012", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return MeteringChip.Hlw8012;
+                    }
+
+                    if (string.Equals(t, "bl0937", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return MeteringChip.Bl0937;
+                    }
+
+                    r.AddError("--chip takes hlw8012 or bl0937 (got '" + t + "')");
+                    return MeteringChip.Hlw8012;
+                },
+            };
+            var seed = new Option<int>("--seed")
+            {
+                Description = "Seed of everything random on the board (metering noise), so that a run can be repeated (default 52).",
+                DefaultValueFactory = _ => 52,
+            };
             command.Options.Add(speed);
             command.Options.Add(duration);
+            command.Options.Add(load);
+            command.Options.Add(interval);
+            command.Options.Add(chip);
+            command.Options.Add(seed);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
                 {
                     Speed = parse.GetValue(speed),
                     Duration = parse.GetValue(duration),
+                    Load = parse.GetValue(load),
+                    ReportInterval = parse.GetValue(interval),
+                    Chip = parse.GetValue(chip),
+                    Seed = parse.GetValue(seed),
                 };
                 return Run(options);
             });

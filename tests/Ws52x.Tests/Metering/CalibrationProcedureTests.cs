@@ -1,0 +1,77 @@
+using System;
+using Ws52x.Benchmarks;
+using Ws52x.Host.Board.Metering;
+using Ws52x.Metering;
+
+namespace Ws52x.Tests.Metering
+{
+    public class CalibrationProcedureTests
+    {
+        // A board whose shunt is 5 % high and whose divider's upper leg is 5 % low, while the firmware assumes nominal parts.
+        private static MeteringBoard OffBoard(MeteringChip chip) => new MeteringBoard
+        {
+            Chip = chip,
+            ShuntMicroOhms = 1050,
+            DividerUpperOhms = 2_232_500,
+        };
+
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012)]
+        [InlineData(MeteringChip.Bl0937)]
+        public void Calibrating_on_a_1_kW_heater_brings_a_5_percent_off_board_within_half_a_percent_on_other_loads(MeteringChip chip)
+        {
+            LoadPoint heater = LoadPoint.FromWatts(1000, 1.0);
+            var rig = new MeteringRig(chip, new ConstantLoad("heater", "1 kW", heater), seed: 3, trueBoard: OffBoard(chip));
+            rig.RunForSeconds(20);
+
+            // Uncalibrated, the resistor errors show: power reads ~5 % high (shunt), voltage ~5 % low (divider).
+            double before = rig.Meter.PowerMicrowatts / 1e6;
+            Assert.True(Math.Abs(before / heater.Watts - 1) > 0.04, "the off board should read off before calibration: " + before);
+
+            var calibrator = new MeteringCalibrator(rig.Meter);
+            calibrator.Begin();
+            rig.RunForSeconds(120);
+            Assert.True(
+                calibrator.Finish((long)(heater.Volts * 1e6), (long)(heater.Amps * 1e6), (long)(heater.Watts * 1e6)),
+                calibrator.Error);
+
+            foreach (LoadPoint load in new[]
+            {
+                LoadPoint.FromWatts(60, 1.0), LoadPoint.FromWatts(2000, 1.0), LoadPoint.FromWatts(3680, 1.0),
+                LoadPoint.FromWatts(110, 0.65), LoadPoint.FromWatts(9, 0.5),
+            })
+            {
+                rig.Chip.SetLoad(new ConstantLoad("next", "next", load));
+                rig.RunForSeconds(120);
+                AssertWithin(load.Watts, rig.Meter.PowerMicrowatts / 1e6, "power", load);
+                AssertWithin(load.Amps, rig.Meter.CurrentMicroamps / 1e6, "current", load);
+                AssertWithin(load.Volts, rig.Meter.VoltageMicrovolts / 1e6, "voltage", load);
+            }
+        }
+
+        [Fact]
+        public void Too_early_or_implausible_calibration_is_refused_and_changes_nothing()
+        {
+            var rig = new MeteringRig(MeteringChip.Hlw8012, new ConstantLoad("heater", "1 kW", LoadPoint.FromWatts(1000, 1.0)));
+            rig.RunForSeconds(5);
+            long kp = rig.Meter.Calibration.PowerNanoWattsPerHz;
+            var calibrator = new MeteringCalibrator(rig.Meter);
+            calibrator.Begin();
+            rig.RunForSeconds(2);
+            Assert.False(calibrator.Finish(230_000_000, 4_347_826, 1_000_000_000));
+            Assert.Contains("not enough pulses", calibrator.Error);
+
+            rig.RunForSeconds(120);
+            Assert.False(calibrator.Finish(230_000_000, 4_347_826, 3_000_000_000)); // "3 kW" for a 1 kW heater
+            Assert.Contains("factor of two", calibrator.Error);
+            Assert.False(calibrator.Finish(0, 4_347_826, 1_000_000_000));
+            Assert.Equal(kp, rig.Meter.Calibration.PowerNanoWattsPerHz);
+        }
+
+        private static void AssertWithin(double expected, double actual, string what, LoadPoint load)
+        {
+            double error = Math.Abs(actual / expected - 1);
+            Assert.True(error <= 0.005, what + " on " + load + ": " + actual + " vs " + expected + " (" + (error * 100).ToString("0.000") + " %)");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Ws52x.Benchmarks;
+using Ws52x.Host.Board.Metering;
+using Ws52x.Metering;
+
+namespace Ws52x.Tests.Metering
+{
+    /// <summary>The signal overcurrent protection will use: fresh every tick, following a step within 50 ms.</summary>
+    public class FastCurrentTests
+    {
+        private const long Ms = 1000;
+
+        public static TheoryData<MeteringChip, int> StepCases()
+        {
+            var data = new TheoryData<MeteringChip, int>();
+            foreach (MeteringChip chip in new[] { MeteringChip.Hlw8012, MeteringChip.Bl0937 })
+            {
+                // Steps at different offsets from the 10 ms tick and the 100 ms noise steps.
+                foreach (int offsetMicros in new[] { 1, 2_500, 5_000, 7_777, 9_999, 43_210 })
+                {
+                    data.Add(chip, offsetMicros);
+                }
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(StepCases))]
+        public void A_step_to_16_A_reaches_1_5_times_a_10_A_threshold_within_50_ms(MeteringChip chip, int offsetMicros)
+        {
+            var rig = new MeteringRig(chip, new ConstantLoad("2A", "2 A", new LoadPoint(230, 2.0, 1.0)));
+            rig.RunForSeconds(5.0);
+            Assert.False(rig.Meter.VoltageMode); // CF1 on current, as it is but for a voltage visit every 10 s
+            rig.RunFor(offsetMicros);
+            Assert.InRange(rig.Meter.FastCurrentMicroamps, 1_800_000, 2_200_000);
+
+            long step = rig.Clock.NowMicros;
+            rig.Chip.SetLoad(new ConstantLoad("16A", "16 A", new LoadPoint(230, 16.0, 1.0)));
+            long reached = -1;
+            while (rig.Clock.NowMicros < step + 200 * Ms)
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                if (reached < 0 && rig.Meter.FastCurrentMicroamps >= 15_000_000)
+                {
+                    reached = rig.Meter.FastCurrentMicros - step;
+                }
+            }
+
+            Assert.True(reached >= 0 && reached <= 50 * Ms, "reached 15 A after " + reached / 1000.0 + " ms");
+            Assert.InRange(rig.Meter.FastCurrentMicroamps, 15_000_000, 17_000_000);
+        }
+
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012)]
+        [InlineData(MeteringChip.Bl0937)]
+        public void A_step_while_CF1_measures_voltage_is_caught_from_CF_and_ends_the_voltage_visit(MeteringChip chip)
+        {
+            var rig = new MeteringRig(chip, new ConstantLoad("2A", "2 A", new LoadPoint(230, 2.0, 1.0)));
+            while (!rig.Meter.VoltageMode || rig.Clock.NowMicros < 5_000_000)
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+            }
+
+            rig.RunFor(200 * Ms); // inside the voltage window
+            Assert.True(rig.Meter.VoltageMode);
+            long step = rig.Clock.NowMicros;
+            rig.Chip.SetLoad(new ConstantLoad("16A", "16 A", new LoadPoint(230, 16.0, 1.0)));
+            long reached = -1;
+            while (rig.Clock.NowMicros < step + 300 * Ms)
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                if (reached < 0 && rig.Meter.FastCurrentMicroamps >= 15_000_000)
+                {
+                    reached = rig.Meter.FastCurrentMicros - step;
+                }
+            }
+
+            // From CF alone (±1 pulse in 20): the documented bound is 80 ms; CF1 goes back to current right away.
+            Assert.True(reached >= 0 && reached <= 80 * Ms, "reached 15 A after " + reached / 1000.0 + " ms");
+            Assert.False(rig.Meter.VoltageMode);
+        }
+
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012)]
+        [InlineData(MeteringChip.Bl0937)]
+        public void A_steady_9_A_never_reads_10_A(MeteringChip chip)
+        {
+            var rig = new MeteringRig(chip, new ConstantLoad("9A", "9 A", new LoadPoint(230, 9.0, 1.0)));
+            rig.RunForSeconds(1);
+            long max = 0;
+            for (int i = 0; i < 6000; i++) // a minute, voltage visits included
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                if (rig.Meter.FastCurrentMicroamps > max)
+                {
+                    max = rig.Meter.FastCurrentMicroamps;
+                }
+            }
+
+            Assert.InRange(max, 9_000_000, 9_999_999);
+        }
+    }
+}
