@@ -8,7 +8,7 @@
 //   Native side (nanoframework/nf-interpreter targets/ESP32/_nanoCLR/nanoFramework.Hardware.ESP32/
 //     nanoFramework_hardware_esp32_native_System_Device_Gpio_GpioPulseCounter.cpp): the 16-bit PCNT unit has watch
 //     points at +-0x7fff whose interrupt adds to a 64-bit overflow count, so Count is already a running 64-bit total;
-//     RelativeTime is esp_timer_get_time() in ticks (microseconds x 10), the same base as HighResTimer.GetCurrent().
+//     FilterPulses goes to max_glitch_ns; RelativeTime is esp_timer_get_time() in ticks (microseconds x 10), the same base as HighResTimer.GetCurrent().
 using System.Device.Gpio;
 using Ws52x.Platform;
 
@@ -20,9 +20,11 @@ namespace Ws52x.Esp32.Adapters
     /// </summary>
     public sealed class PulseCounterInput : IPulseInput
     {
-        // Glitch filter in APB clock cycles (80 MHz), not microseconds: 100 cycles = 1.25 us rejects the nanosecond spikes
-        // of relay switching. Kept short because the CF pulse width differs between HLW8012 and BL0937 parts.
-        private const ushort GlitchFilterCycles = 100;
+        // Glitch filter: pulses shorter than this are ignored. The managed doc speaks of APB cycles, but the native code
+        // passes the value to ESP-IDF as pcnt_glitch_filter_config_t.max_glitch_ns, i.e. nanoseconds (0..1023 accepted).
+        // 1 us rejects the nanosecond spikes of relay switching; kept short because CF pulse widths differ between
+        // HLW8012 and BL0937 parts.
+        private const ushort GlitchFilterNanos = 1000;
 
         private readonly GpioPulseCounter _counter;
         private readonly object _lock = new object();
@@ -33,7 +35,7 @@ namespace Ws52x.Esp32.Adapters
         {
             _counter = new GpioPulseCounter(pinNumber);
             _counter.Polarity = GpioPulsePolarity.Rising;
-            _counter.FilterPulses = GlitchFilterCycles;
+            _counter.FilterPulses = GlitchFilterNanos;
             _counter.Start();
         }
 
