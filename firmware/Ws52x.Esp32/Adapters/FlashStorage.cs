@@ -13,7 +13,8 @@ namespace Ws52x.Esp32.Adapters
 {
     /// <summary>
     /// Key/value records as files on the internal flash, replaced atomically. Each file holds a 12-byte header
-    /// ("W52K", payload length, CRC-32 of length and payload) and the payload, so a torn file is recognised.
+    /// ("W52K", CRC-32 of what follows it, payload length) and the payload, so a torn file is recognised: a short file
+    /// fails the length check, damaged bytes fail the CRC.
     /// <para>Replace writes "key.new", flushes it, deletes "key", renames "key.new" to "key". A power cut at any point
     /// leaves one of: a torn .new beside the old file (the old value wins, the .new is discarded), a complete .new beside
     /// the old file or alone (the new value wins and the rename is finished), or the new file alone. Read performs
@@ -73,12 +74,15 @@ namespace Ws52x.Esp32.Adapters
             string pending = path + PendingSuffix;
             lock (_lock)
             {
-                // A leftover .new here is older than the value being written now: drop it.
+                // Settle an interrupted earlier replace first: its complete .new may be the only durable copy (the cut
+                // came after the old file was deleted), and it must not be lost if this write is cut in turn.
+                Recover(path);
                 File.Delete(pending);
 
                 EnsureScratch(HeaderLength + length);
-                WriteHeader(_scratch, length, Crc32(data, 0, length, LengthCrc(length)));
+                WriteHeader(_scratch, length);
                 Array.Copy(data, 0, _scratch, HeaderLength, length);
+                WriteInt(_scratch, 4, (int)Crc32(_scratch, 8, 4 + length));
                 using (var stream = new FileStream(pending, FileMode.Create, FileAccess.Write))
                 {
                     stream.Write(_scratch, 0, HeaderLength + length);
@@ -161,14 +165,14 @@ namespace Ws52x.Esp32.Adapters
                 return -1;
             }
 
-            int length = ReadInt(_scratch, 4);
+            int length = ReadInt(_scratch, 8);
             if (length < 0 || length != fileLength - HeaderLength)
             {
                 return -1;
             }
 
-            uint expected = (uint)ReadInt(_scratch, 8);
-            return Crc32(_scratch, HeaderLength, length, LengthCrc(length)) == expected ? length : -1;
+            uint expected = (uint)ReadInt(_scratch, 4);
+            return Crc32(_scratch, 8, 4 + length) == expected ? length : -1;
         }
 
         private string PathOf(string key)
@@ -201,14 +205,14 @@ namespace Ws52x.Esp32.Adapters
             }
         }
 
-        private static void WriteHeader(byte[] buffer, int length, uint crc)
+        /// <summary>Magic and length; the CRC at offset 4 is filled in once the payload is in place.</summary>
+        private static void WriteHeader(byte[] buffer, int length)
         {
             buffer[0] = (byte)'W';
             buffer[1] = (byte)'5';
             buffer[2] = (byte)'2';
             buffer[3] = (byte)'K';
-            WriteInt(buffer, 4, length);
-            WriteInt(buffer, 8, (int)crc);
+            WriteInt(buffer, 8, length);
         }
 
         private static void WriteInt(byte[] buffer, int offset, int value)
@@ -224,18 +228,10 @@ namespace Ws52x.Esp32.Adapters
             return buffer[offset] | (buffer[offset + 1] << 8) | (buffer[offset + 2] << 16) | (buffer[offset + 3] << 24);
         }
 
-        /// <summary>The CRC state after the four length bytes, so that a header whose length field is damaged fails too.</summary>
-        private static uint LengthCrc(int length)
+        /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) of data[offset..offset+count).</summary>
+        private static uint Crc32(byte[] data, int offset, int count)
         {
-            var bytes = new byte[4];
-            WriteInt(bytes, 0, length);
-            return Crc32(bytes, 0, 4, 0);
-        }
-
-        /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), continuing from <paramref name="previous"/>.</summary>
-        private static uint Crc32(byte[] data, int offset, int count, uint previous)
-        {
-            uint crc = ~previous;
+            uint crc = 0xFFFFFFFFu;
             for (int i = offset; i < offset + count; i++)
             {
                 crc ^= data[i];
