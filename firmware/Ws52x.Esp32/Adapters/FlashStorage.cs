@@ -1,10 +1,13 @@
 // APIs used here, checked against nanoframework/System.IO.FileSystem v1.1.93 (System.IO.FileSystem/*.cs):
 //   File.Exists(string), File.Delete(string) (no-op when absent), File.Move(string, string) (throws if the target
-//   exists; falls back to copy + delete when the native rename fails), Directory.Exists / CreateDirectory(string),
-//   FileStream(string, FileMode, FileAccess), FileStream.Write(byte[], int, int) / Read(byte[], int, int) / Flush() /
-//   Length / Dispose(), FileMode.Create / Open, FileAccess.Read / Write.
+//   exists; falls back to copy + delete when the native rename fails), Path.Combine(string, string),
+//   Directory.Exists / CreateDirectory(string), FileStream(string, FileMode, FileAccess),
+//   FileStream.Write(byte[], int, int) / Read(byte[], int, int) / Flush() / Length / Dispose(),
+//   FileMode.Create / Open, FileAccess.Read / Write.
 // The ESP32 internal flash drive is "I:" (nanoframework/nf-interpreter targets/ESP32/ESP32/target_FileSystem.cpp),
 // a LittleFS volume: rename and remove are atomic there, which the replace protocol below relies on.
+// The same calls exist in desktop .NET, so tests/Ws52x.Tests/Portability/DeviceProjectTests.cs compiles this file for the
+// host and replays power cuts against it.
 using System;
 using System.IO;
 using Ws52x.Platform;
@@ -194,7 +197,7 @@ namespace Ws52x.Esp32.Adapters
                 }
             }
 
-            return _root + "\\" + key;
+            return Path.Combine(_root, key);
         }
 
         private void EnsureScratch(int size)

@@ -8,7 +8,8 @@
 //   Native side (nanoframework/nf-interpreter targets/ESP32/_nanoCLR/nanoFramework.Hardware.ESP32/
 //     nanoFramework_hardware_esp32_native_System_Device_Gpio_GpioPulseCounter.cpp): the 16-bit PCNT unit has watch
 //     points at +-0x7fff whose interrupt adds to a 64-bit overflow count, so Count is already a running 64-bit total;
-//     FilterPulses goes to max_glitch_ns; RelativeTime is esp_timer_get_time() in ticks (microseconds x 10), the same base as HighResTimer.GetCurrent().
+//     FilterPulses goes to max_glitch_ns; RelativeTime is esp_timer_get_time() in ticks (microseconds x 10), the same
+//     base as HighResTimer.GetCurrent().
 using System.Device.Gpio;
 using Ws52x.Platform;
 

@@ -4,7 +4,10 @@
 //   SpiDevice(SpiConnectionSettings); SpiDevice.TransferFullDuplex(SpanByte, SpanByte)   System.Device.Spi/SpiDevice.cs
 //     (the other overload takes ushort[]; full duplex is the default SpiBusConfiguration, else it throws)
 //   SpanByte(byte[], int, int) - nanoFramework.CoreLibrary 1.17.11 mscorlib (lib/mscorlib.xml)
-// The driver asserts chip select for the whole transfer (native NativeTransfer), which the SX127x register burst needs.
+// Native side (nanoframework/nf-interpreter targets/ESP32/_nanoCLR/System.Device.Spi/cpu_spi.cpp): SPI1 is ESP-IDF's
+// SPI2_HOST (HSPI) with DMA, up to 16 KB per transfer, sent as one spi_transaction_t with the chip select given to the
+// IDF driver, so NSS stays low for the whole transfer as the SX127x register burst needs. Pins routed through the GPIO
+// matrix (ours are) limit the clock to 26 MHz full duplex.
 using System;
 using System.Device.Spi;
 using Ws52x.Platform;
@@ -16,7 +19,7 @@ namespace Ws52x.Esp32.Adapters
     {
         /// <summary>
         /// 8 MHz: below the SX127x's 10 MHz limit with margin for wiring, and well below the 26 MHz the ESP32 allows
-        /// through its GPIO matrix (SPI1 is routed there, not through the IO_MUX).
+        /// through its GPIO matrix (SPI1 is the HSPI host, and 18/19/23 are not its IO_MUX pins).
         /// </summary>
         public const int DefaultClockHz = 8000000;
 
