@@ -1,3 +1,7 @@
+// APIs used here, checked against the nanoFramework sources:
+//   System.Device.Gpio.GpioController() - nanoframework/System.Device.Gpio v1.1.62: System.Device.Gpio/GpioController.cs
+//   System.Threading.Thread.Sleep(Timeout.Infinite) - nanoFramework.CoreLibrary 1.17.11 mscorlib
+// Everything else is this repository's own: the adapters, and BoardIo / Firmware / RealTimeClock from Ws52x.Core.
 using System.Device.Gpio;
 using System.Threading;
 using Ws52x.App;
