@@ -7,6 +7,7 @@ using System.Threading;
 using Ws52x.App;
 using Ws52x.Esp32.Adapters;
 using Ws52x.Loop;
+using Ws52x.Metering;
 
 namespace Ws52x.Esp32
 {
@@ -45,6 +46,9 @@ namespace Ws52x.Esp32
                 MeteringCf = new PulseCounterInput(PinMap.MeteringCf),
                 MeteringCf1 = new PulseCounterInput(PinMap.MeteringCf1),
                 MeteringSel = new GpioOutput(gpio, PinMap.MeteringSel, false),
+
+                // A BL0937 board: Chip = MeteringChip.Bl0937; other shunt or divider values go here too.
+                Metering = new MeteringBoard { Chip = MeteringChip.Hlw8012 },
             };
 
             var firmware = new Firmware(io);

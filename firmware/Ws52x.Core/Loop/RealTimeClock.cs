@@ -25,7 +25,9 @@ namespace Ws52x.Loop
             _origin = source.NowMicros;
         }
 
-        public long NowMicros => (_source.NowMicros - _origin) * _speed;
+        // At speed 1 this is the board's monotonic clock itself, so the times a board stamps on pin edges and counter
+        // reads compare directly with loop time; a faster clock starts from the same reading and runs ahead of it.
+        public long NowMicros => _origin + (_source.NowMicros - _origin) * _speed;
 
         public bool WaitUntil(long deadlineMicros)
         {

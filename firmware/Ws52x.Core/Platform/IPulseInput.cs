@@ -9,7 +9,7 @@ namespace Ws52x.Platform
     {
         /// <summary>
         /// Reads the running edge count (it never goes backwards; the board extends a 16-bit hardware counter) and the
-        /// monotonic time of that reading. <paramref name="lastEdgeMicros"/> is the time of the newest counted edge
+        /// time of that reading on the board's monotonic clock (the clock the loop runs on). <paramref name="lastEdgeMicros"/> is the time of the newest counted edge
         /// where the board can timestamp edges, otherwise -1.
         /// </summary>
         long Read(out long readMicros, out long lastEdgeMicros);

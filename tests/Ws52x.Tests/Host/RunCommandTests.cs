@@ -7,16 +7,38 @@ namespace Ws52x.Tests.Host
     public class RunCommandTests
     {
         [Fact]
-        public void Runs_a_day_of_board_time_at_max_speed_and_reports_from_the_core()
+        public void Runs_hours_of_board_time_at_max_speed_and_reports_from_the_core()
         {
-            var r = HostProcess.Run("--speed", "max", "--duration", "24h");
+            var r = HostProcess.Run("--speed", "max", "--duration", "4h");
             Assert.Equal(0, r.ExitCode);
             string[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.StartsWith("00:00:00.000 boot: Ws52x firmware", lines[0]);
-            Assert.Equal(72, lines.Count(l => l.Contains(" loop: timers fired")));
-            Assert.Contains(lines, l => l.StartsWith("1.00:00:00.000 loop: timers fired 72,"));
-            Assert.StartsWith("host: ran 1.00:00:00.000 of board time", lines[^1]);
+            Assert.StartsWith("host: load 'fridge'", lines[0]);
+            Assert.StartsWith("00:00:00.000 boot: Ws52x firmware", lines[1]);
+            Assert.Equal(12, lines.Count(l => l.Contains(" loop: timers fired")));
+            Assert.Equal(12, lines.Count(l => l.Contains(" report: 087001")));
+            Assert.Equal(12, lines.Count(l => l.StartsWith("host: true load")));
+            Assert.StartsWith("host: ran 04:00:00.000 of board time", lines[^1]);
             Assert.Equal("", r.Stderr);
+        }
+
+        [Fact]
+        public void Reports_what_the_simulated_load_draws()
+        {
+            var r = HostProcess.Run("--speed", "max", "--duration", "2m", "--interval", "1m", "--load", "heater", "--chip", "bl0937");
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("host: load 'heater' (resistive heater, 2 kW), Bl0937 metering", r.Stdout);
+
+            // 2000 W at 230 V: 8696 mA; after 2 minutes 66.7 Wh. The vendor view of the report's hex, within the documented bounds.
+            string report = r.Stdout.Split('\n').Last(l => l.Contains(" report: "));
+            using var json = System.Text.Json.JsonDocument.Parse(report.Substring(report.IndexOf('{')));
+            var root = json.RootElement;
+            Assert.Equal("on", root.GetProperty("socket_status").GetString());
+            Assert.Equal(100, root.GetProperty("power_factor").GetInt32());
+            Assert.InRange(root.GetProperty("active_power").GetInt32(), 1990, 2010);
+            Assert.InRange(root.GetProperty("current").GetInt32(), 8653, 8739);
+            Assert.InRange(root.GetProperty("voltage").GetDouble(), 229.5, 230.5);
+            Assert.InRange(root.GetProperty("power_consumption").GetInt32(), 66, 67);
+            Assert.Contains("host: true load 230.0 V, 8696 mA, 2000.0 W, PF 1.00, 66.7 Wh since start", r.Stdout);
         }
 
         [Fact]
@@ -24,7 +46,8 @@ namespace Ws52x.Tests.Host
         {
             var r = HostProcess.Run("run", "--speed", "max", "--duration", "20m");
             Assert.Equal(0, r.ExitCode);
-            Assert.Contains("00:20:00.000 loop: timers fired 1,", r.Stdout);
+            Assert.Contains("00:20:00.000 loop: timers fired ", r.Stdout);
+            Assert.Contains("00:20:00.000 report: ", r.Stdout);
         }
 
         [Theory]
@@ -32,6 +55,11 @@ namespace Ws52x.Tests.Host
         [InlineData("--speed", "fast")]
         [InlineData("--duration", "5x")]
         [InlineData("--duration", "-3s")]
+        [InlineData("--load", "toaster")]
+        [InlineData("--chip", "ade7953")]
+        [InlineData("--interval", "30s")]
+        [InlineData("--interval", "19h")]
+        [InlineData("--seed", "x")]
         [InlineData("--bogus")]
         [InlineData("frobnicate")]
         public void Bad_options_give_one_error_line_and_exit_code_2(params string[] args)
