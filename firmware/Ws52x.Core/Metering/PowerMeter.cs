@@ -128,8 +128,7 @@ namespace Ws52x.Metering
             loop.SchedulePeriodic(_tick, loop.NowMicros + TickMicros, TickMicros);
         }
 
-        /// <summary>Resets the windows and SEL at <paramref name="nowMicros"/>; <see cref="Start"/> does it, tests that drive <see cref="Sample"/> call it.</summary>
-        public void Begin(long nowMicros)
+        private void Begin(long nowMicros)
         {
             NowMicros = nowMicros;
             _lastCfCount = _cf.Read(out _, out _);
