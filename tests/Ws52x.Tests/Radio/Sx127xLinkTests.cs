@@ -244,5 +244,26 @@ namespace Ws52x.Tests.Radio
             Assert.Empty(a.Events.TxDone);
             Assert.Null(a.Events.Fault); // Sleep cancelled the TxDone watchdog too
         }
+        [Fact]
+        public void SPI_frames_per_operation_stay_few()
+        {
+            var rig = new RadioRig();
+            var a = rig.Node("a");
+            var b = rig.Node("b");
+            long a0 = a.Model.SpiTransfers;
+            long b0 = b.Model.SpiTransfers;
+            b.Driver.StartReceiveSingle(RadioRig.Rx(868_100_000, 7), 8);
+            a.Driver.StartTransmit(Payload, 0, Payload.Length, RadioRig.Tx(868_100_000, 7));
+            // Channel setup: OpMode, Frf burst, ModemConfig1..PayloadLength burst, ModemConfig3, HighBwOptimize1, SyncWord,
+            // InvertIQ, InvertIQ2, IrqFlags = 9. Transmit adds PaConfig, Ocp, PaDac, DioMapping1, FifoAddrPtr, FIFO burst,
+            // OpMode = 16; receive adds DioMapping1, FifoAddrPtr, OpMode = 12.
+            Assert.Equal(16, a.Model.SpiTransfers - a0);
+            Assert.Equal(12, b.Model.SpiTransfers - b0);
+            rig.Loop.RunFor(1_000_000);
+            // TxDone: status burst, clear flags, sleep = 3. RxDone: status burst, clear, SNR/RSSI burst, FifoAddrPtr,
+            // FIFO burst, sleep = 6.
+            Assert.Equal(19, a.Model.SpiTransfers - a0);
+            Assert.Equal(18, b.Model.SpiTransfers - b0);
+        }
     }
 }
