@@ -193,7 +193,8 @@ namespace Ws52x.Radio.Sx127x
         {
             _loop.Cancel(_txWatchdog);
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
-            if (State != Sx127xState.Off && State != Sx127xState.Faulted)
+            // Only an operation ends here; a reset in progress or a fault stays what it is.
+            if (State == Sx127xState.Transmitting || State == Sx127xState.ReceivingSingle || State == Sx127xState.ReceivingContinuous)
             {
                 State = Sx127xState.Idle;
             }
