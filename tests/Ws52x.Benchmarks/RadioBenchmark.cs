@@ -14,6 +14,9 @@ namespace Ws52x.Benchmarks
     /// </summary>
     public sealed class RadioBenchmark : IBenchmark
     {
+        // Long enough for the JIT to finish tiering the whole path, whose code would otherwise show as a few bytes.
+        private const long Warmup = 20_000;
+
         public string Name => "radio";
 
         private sealed class Counter : IRadioEvents
@@ -52,8 +55,8 @@ namespace Ws52x.Benchmarks
                 receiver.StartReceiveSingle(rx, 8);
                 sender.StartTransmit(frame, 0, frame.Length, tx);
                 loop.RunFor(100_000);
-            }, count);
-            long operations = count + 1000; // Measure's warm-up runs the operation 1000 times as well
+            }, count, Warmup);
+            long operations = count + Warmup; // the warm-up runs count too
             double spiPerLink = (double)(a.SpiTransfers + b.SpiTransfers - spiBefore) / operations;
             if (events.Results - resultsBefore != 2 * operations)
             {
@@ -64,7 +67,7 @@ namespace Ws52x.Benchmarks
             {
                 receiver.StartReceiveSingle(rx, 8);
                 loop.RunFor(10_000);
-            }, count);
+            }, count, Warmup);
 
             Measure.Print(Name, "26-byte frame, TX driver -> air -> RX driver", link.NanosPerOperation, "ns");
             Measure.Print(Name, "allocated per frame sent and received", link.BytesPerOperation, "bytes");
