@@ -115,5 +115,31 @@ namespace Ws52x.Tests.Radio
             Assert.False(_chip.Dio1.Read());
             Assert.Equal(2, _chip.Dio1.RisingEdges);
         }
+        [Theory]
+        [InlineData(true, 0x05)]  // CadDone | CadDetected
+        [InlineData(false, 0x04)] // CadDone only
+        public void CAD_detects_a_frame_of_its_SF_on_its_channel_after_one_symbol(bool busy, int flags)
+        {
+            var rig = new RadioRig();
+            var a = rig.Node("a");
+            var b = rig.Node("b");
+            // The driver has no CAD call; program the channel through it, then start CAD by hand.
+            b.Driver.StartReceiveContinuous(RadioRig.Rx(868_100_000, 7));
+            b.Driver.WriteRegister(Sx127xRegister.RegOpMode, 0x81);
+            b.Driver.WriteRegister(Sx127xRegister.RegDioMapping1, 0x80); // DIO0 = CadDone
+            b.Model.Dio0.SetEdgeSink(null); // keep the driver from handling (and clearing) the flags
+            if (busy)
+            {
+                a.Driver.StartTransmit(new byte[20], 0, 20, RadioRig.Tx(868_100_000, 7));
+            }
+
+            b.Driver.WriteRegister(Sx127xRegister.RegOpMode, 0x87);
+            rig.Loop.RunFor(1023);
+            Assert.Equal(0x00, b.Model.Peek(Sx127xRegister.RegIrqFlags));
+            rig.Loop.RunFor(1); // one SF7 symbol: 1024 µs
+            Assert.Equal(flags, b.Model.Peek(Sx127xRegister.RegIrqFlags));
+            Assert.Equal(Sx127xOpMode.Stdby, b.Model.Mode);
+            Assert.True(b.Model.Dio0.Read());
+        }
     }
 }
