@@ -19,6 +19,7 @@ namespace Ws52x.Host
             root.Subcommands.Add(DecodeCommand.Create());
             root.Subcommands.Add(EncodeCommand.Create());
             root.Subcommands.Add(FrameCommand.Create());
+            root.Subcommands.Add(AirtimeCommand.Create());
             return root;
         }
     }

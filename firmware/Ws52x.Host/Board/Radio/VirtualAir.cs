@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using Ws52x.Loop;
+using Ws52x.Radio;
+
+namespace Ws52x.Host.Board.Radio
+{
+    /// <summary>
+    /// The radio channel between simulated SX127x chips and gateways, on the board's event loop and clock.
+    /// A frame occupies the air from <see cref="Start"/> for its LoRa airtime. Listeners that are receiving on its
+    /// channel when its preamble starts may lock on to it and get it at its end. Two frames on the same channel and
+    /// spreading factor that overlap in time are both lost (no capture effect; other SFs are taken as orthogonal).
+    /// Loss and corruption are drawn from a seeded generator, so a run repeats exactly.
+    /// </summary>
+    public sealed class VirtualAir
+    {
+        private readonly EventLoop _loop;
+        private readonly Random _random;
+        private readonly List<IAirListener> _listeners = new List<IAirListener>(8);
+        private readonly List<AirTransmission> _active = new List<AirTransmission>(16);
+        private readonly Stack<AirTransmission> _pool = new Stack<AirTransmission>(16);
+        private readonly Dictionary<(object, object), (int Rssi, int Snr)> _links = new Dictionary<(object, object), (int, int)>();
+        private readonly TimerElapsed _onEnd;
+        private long _nextId = 1;
+        private int _corruptNext;
+
+        public VirtualAir(EventLoop loop, int seed)
+        {
+            _loop = loop ?? throw new ArgumentNullException(nameof(loop));
+            _random = new Random(seed);
+            _onEnd = OnEnd;
+        }
+
+        public EventLoop Loop => _loop;
+
+        /// <summary>Chance (0-1) that a listener misses a frame altogether (fading, interference), drawn per listener and frame.</summary>
+        public double LossProbability { get; set; }
+
+        /// <summary>Chance (0-1) that a listener gets a frame with bit errors.</summary>
+        public double CorruptionProbability { get; set; }
+
+        /// <summary>Signal strength for pairs without a <see cref="SetLink"/> entry.</summary>
+        public int DefaultRssiDbm { get; set; } = -80;
+
+        /// <summary>SNR in quarter dB for pairs without a <see cref="SetLink"/> entry (+9.5 dB, a good indoor link).</summary>
+        public int DefaultSnrQuarterDb { get; set; } = 38;
+
+        public long FramesStarted { get; private set; }
+        public long Collisions { get; private set; }
+        public long Deliveries { get; private set; }
+        /// <summary>Fades drawn by <see cref="LossProbability"/> (one draw per frame and listener in range).</summary>
+        public long Misses { get; private set; }
+
+        /// <summary>Frames on the air now.</summary>
+        public int ActiveCount => _active.Count;
+
+        /// <summary>Adds a listener (a chip model or a gateway does this itself).</summary>
+        public void Attach(IAirListener listener)
+        {
+            if (!_listeners.Contains(listener))
+            {
+                _listeners.Add(listener);
+            }
+        }
+
+        /// <summary>Sets the link budget between two parties, both directions.</summary>
+        public void SetLink(object a, object b, int rssiDbm, int snrQuarterDb)
+        {
+            _links[(a, b)] = (rssiDbm, snrQuarterDb);
+            _links[(b, a)] = (rssiDbm, snrQuarterDb);
+        }
+
+        /// <summary>The next <paramref name="count"/> receptions arrive corrupted, whatever the probability (for tests).</summary>
+        public void CorruptNext(int count = 1)
+        {
+            _corruptNext = count;
+        }
+
+        /// <summary>A frame to fill and pass to <see cref="Start"/>.</summary>
+        public AirTransmission Rent()
+        {
+            AirTransmission frame = _pool.Count > 0 ? _pool.Pop() : new AirTransmission();
+            if (frame.EndTimer == null)
+            {
+                frame.EndTimer = new LoopTimer(_onEnd, frame);
+            }
+
+            frame.Clear();
+            return frame;
+        }
+
+        /// <summary>Puts a filled frame on the air now; its sender is told at the end (unless aborted).</summary>
+        public void Start(AirTransmission frame, object sender, IAirSender callback)
+        {
+            long now = _loop.NowMicros;
+            frame.Id = _nextId++;
+            frame.Sender = sender;
+            frame.SenderCallback = callback;
+            frame.AirtimeMicros = LoRaAirtime.TimeOnAirMicros(frame.SpreadingFactor, frame.BandwidthHz, frame.CodingRate,
+                frame.PreambleSymbols, frame.Length, !frame.ImplicitHeader, frame.CrcOn, frame.LowDataRateOptimize);
+            frame.StartMicros = now;
+            frame.EndMicros = now + frame.AirtimeMicros;
+            FramesStarted++;
+
+            for (int i = 0; i < _active.Count; i++)
+            {
+                AirTransmission other = _active[i];
+                if (other.SpreadingFactor == frame.SpreadingFactor && Overlaps(other, frame))
+                {
+                    if (!other.Collided)
+                    {
+                        Collisions++;
+                    }
+
+                    other.Collided = true;
+                    frame.Collided = true;
+                }
+            }
+
+            _active.Add(frame);
+            for (int i = 0; i < _listeners.Count && frame.ListenerCount < AirTransmission.MaxListeners; i++)
+            {
+                IAirListener listener = _listeners[i];
+                if (ReferenceEquals(listener, sender))
+                {
+                    continue; // half duplex: a transmitter does not hear itself
+                }
+
+                GetLink(sender, listener, out int rssi, out int snr);
+                if (snr < DemodulationFloorQuarterDb(frame.SpreadingFactor))
+                {
+                    continue;
+                }
+
+                if (LossProbability > 0 && _random.NextDouble() < LossProbability)
+                {
+                    // Faded out for this listener: it never sees the preamble, so a single receive runs into its timeout.
+                    Misses++;
+                    continue;
+                }
+
+                if (!listener.TryLock(frame))
+                {
+                    continue;
+                }
+
+                AirOutcome outcome = AirOutcome.Ok;
+                if (_corruptNext > 0)
+                {
+                    _corruptNext--;
+                    outcome = AirOutcome.Corrupted;
+                }
+                else if (CorruptionProbability > 0 && _random.NextDouble() < CorruptionProbability)
+                {
+                    outcome = AirOutcome.Corrupted;
+                }
+
+                frame.OutcomeFor[frame.ListenerCount] = outcome;
+                frame.Listeners[frame.ListenerCount++] = listener;
+            }
+
+            _loop.Schedule(frame.EndTimer, frame.EndMicros);
+        }
+
+        /// <summary>The sender stopped (changed mode) mid-frame: nobody gets it, and it still blocks the channel until its end.</summary>
+        public void Abort(AirTransmission frame)
+        {
+            frame.Aborted = true;
+        }
+
+        /// <summary>True when a frame of this SF is on the air within a quarter bandwidth of the frequency (what CAD detects).</summary>
+        public bool ChannelBusy(int frequencyHz, int bandwidthHz, int spreadingFactor)
+        {
+            for (int i = 0; i < _active.Count; i++)
+            {
+                AirTransmission frame = _active[i];
+                if (frame.SpreadingFactor == spreadingFactor && Math.Abs(frame.FrequencyHz - frequencyHz) <= bandwidthHz / 4)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The lowest SNR at which a spreading factor still demodulates (SX1276 datasheet table 13), in quarter dB.</summary>
+        public static int DemodulationFloorQuarterDb(int spreadingFactor)
+        {
+            // SF7 −7.5 dB, then 2.5 dB lower per SF step, to −20 dB at SF12.
+            return -30 - 10 * (spreadingFactor - 7);
+        }
+
+        /// <summary>True when two frames overlap in time and in spectrum (centres closer than half the wider bandwidth).</summary>
+        public static bool Overlaps(AirTransmission a, AirTransmission b)
+        {
+            if (a.StartMicros >= b.EndMicros || b.StartMicros >= a.EndMicros)
+            {
+                return false;
+            }
+
+            int bw = a.BandwidthHz > b.BandwidthHz ? a.BandwidthHz : b.BandwidthHz;
+            return Math.Abs(a.FrequencyHz - b.FrequencyHz) < bw / 2;
+        }
+
+        private void GetLink(object sender, object listener, out int rssi, out int snr)
+        {
+            if (sender != null && _links.TryGetValue((sender, listener), out var link))
+            {
+                rssi = link.Rssi;
+                snr = link.Snr;
+                return;
+            }
+
+            rssi = DefaultRssiDbm;
+            snr = DefaultSnrQuarterDb;
+        }
+
+        private void OnEnd(LoopTimer timer)
+        {
+            var frame = (AirTransmission)timer.State;
+            _active.Remove(frame);
+            for (int i = 0; i < frame.ListenerCount; i++)
+            {
+                IAirListener listener = frame.Listeners[i];
+                AirOutcome outcome = frame.Collided || frame.Aborted ? AirOutcome.Lost : frame.OutcomeFor[i];
+                if (outcome != AirOutcome.Lost)
+                {
+                    Deliveries++;
+                }
+
+                GetLink(frame.Sender, listener, out int rssi, out int snr);
+                listener.OnFrameEnd(frame, outcome, rssi, snr);
+            }
+
+            if (!frame.Aborted)
+            {
+                frame.SenderCallback?.OnTransmitted(frame);
+            }
+
+            frame.Clear();
+            _pool.Push(frame);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using Ws52x.Loop;
+using Ws52x.Radio;
+
+namespace Ws52x.Host.Board.Radio
+{
+    /// <summary>A frame a <see cref="VirtualGateway"/> demodulated, with what its radio measured.</summary>
+    public sealed class GatewayFrame
+    {
+        public byte[] Payload;
+        public int FrequencyHz;
+        public int SpreadingFactor;
+        public int BandwidthHz;
+        public int RssiDbm;
+        public int SnrQuarterDb;
+        public long StartMicros;
+        public long EndMicros;
+
+        /// <summary>False when the frame's payload CRC failed (a gateway forwards those marked as such).</summary>
+        public bool CrcOk;
+    }
+
+    /// <summary>
+    /// A LoRaWAN gateway on the virtual air, like an SX1301/SX1302 concentrator: listens on a set of channels at every
+    /// spreading factor at once, with normal IQ (uplinks), up to <see cref="Demodulators"/> frames at a time, and sends
+    /// downlinks (inverted IQ, no CRC by default) at a given time. Half duplex: while it transmits it hears nothing.
+    /// </summary>
+    public sealed class VirtualGateway : IAirListener, IAirSender
+    {
+        private readonly VirtualAir _air;
+        private readonly EventLoop _loop;
+        private readonly List<(int Frequency, int Bandwidth)> _channels = new List<(int, int)>();
+        private readonly List<AirTransmission> _locked = new List<AirTransmission>();
+        private int _transmitting;
+
+        public VirtualGateway(VirtualAir air, string name = "gateway")
+        {
+            _air = air ?? throw new ArgumentNullException(nameof(air));
+            _loop = air.Loop;
+            Name = name;
+            air.Attach(this);
+        }
+
+        public string Name { get; }
+
+        /// <summary>Frames it can demodulate at the same time (8 on an SX1301 board).</summary>
+        public int Demodulators { get; set; } = 8;
+
+        /// <summary>0x34: LoRaWAN public networks.</summary>
+        public byte SyncWord { get; set; } = 0x34;
+
+        /// <summary>Every frame received, in order.</summary>
+        public List<GatewayFrame> Received { get; } = new List<GatewayFrame>();
+
+        /// <summary>Called for each received frame (on the loop), e.g. by a network server that answers it.</summary>
+        public event Action<GatewayFrame> FrameReceived;
+
+        public int DownlinksSent { get; private set; }
+
+        /// <summary>Adds an uplink channel (all SF7-SF12 are heard on it).</summary>
+        public void ListenOn(int frequencyHz, int bandwidthHz = 125000)
+        {
+            _channels.Add((frequencyHz, bandwidthHz));
+        }
+
+        /// <summary>The eight EU868 channels a typical gateway listens on: 868.1/868.3/868.5 and 867.1-867.9 MHz.</summary>
+        public void ListenOnEu868()
+        {
+            int[] mhzTenths = { 8681, 8683, 8685, 8671, 8673, 8675, 8677, 8679 };
+            foreach (int f in mhzTenths)
+            {
+                ListenOn(f * 100000);
+            }
+        }
+
+        /// <summary>
+        /// Sends a frame at <paramref name="atMicros"/> (now if in the past) with the channel of <paramref name="config"/>:
+        /// set InvertIq for a LoRaWAN downlink. Downlinks carry no payload CRC unless <paramref name="crcOn"/>.
+        /// </summary>
+        public void Transmit(long atMicros, RadioChannelConfig config, byte[] payload, int count, bool crcOn = false)
+        {
+            if (count < 0 || count > 255)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            var copy = new byte[count];
+            Array.Copy(payload, copy, count);
+            var channel = new RadioChannelConfig();
+            channel.CopyChannel(config);
+            var timer = new LoopTimer(_ => StartNow(channel, copy, crcOn));
+            _loop.Schedule(timer, Math.Max(atMicros, _loop.NowMicros));
+        }
+
+        private void StartNow(RadioChannelConfig channel, byte[] payload, bool crcOn)
+        {
+            AirTransmission frame = _air.Rent();
+            frame.SetChannel(channel);
+            frame.CrcOn = crcOn;
+            frame.Length = payload.Length;
+            Array.Copy(payload, frame.Payload, payload.Length);
+            _transmitting++;
+            // A frame being received is lost when the gateway starts to transmit.
+            _locked.Clear();
+            DownlinksSent++;
+            _air.Start(frame, this, this);
+        }
+
+        public void OnTransmitted(AirTransmission frame)
+        {
+            _transmitting--;
+        }
+
+        public bool TryLock(AirTransmission frame)
+        {
+            if (_transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord || _locked.Count >= Demodulators)
+            {
+                return false;
+            }
+
+            foreach (var (frequency, bandwidth) in _channels)
+            {
+                if (bandwidth == frame.BandwidthHz && Math.Abs(frequency - frame.FrequencyHz) <= bandwidth / 4)
+                {
+                    _locked.Add(frame);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void OnFrameEnd(AirTransmission frame, AirOutcome outcome, int rssiDbm, int snrQuarterDb)
+        {
+            if (!_locked.Remove(frame) || outcome == AirOutcome.Lost)
+            {
+                return;
+            }
+
+            var received = new GatewayFrame
+            {
+                Payload = new byte[frame.Length],
+                FrequencyHz = frame.FrequencyHz,
+                SpreadingFactor = frame.SpreadingFactor,
+                BandwidthHz = frame.BandwidthHz,
+                RssiDbm = rssiDbm,
+                SnrQuarterDb = snrQuarterDb,
+                StartMicros = frame.StartMicros,
+                EndMicros = frame.EndMicros,
+                CrcOk = outcome == AirOutcome.Ok || !frame.CrcOn,
+            };
+            Array.Copy(frame.Payload, received.Payload, frame.Length);
+            if (outcome == AirOutcome.Corrupted && !frame.CrcOn && frame.Length > 0)
+            {
+                received.Payload[frame.Length / 2] ^= 0x10;
+            }
+
+            Received.Add(received);
+            FrameReceived?.Invoke(received);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Ws52x.Tests.Host;
+
+namespace Ws52x.Tests.Radio
+{
+    public class AirtimeCommandTests
+    {
+        [Fact]
+        public void Prints_time_on_air_and_symbol_time()
+        {
+            // SF7 BW125, 26 bytes, CR 4/5, CRC, explicit: n = 8 + ceil(232/28)·5 = 48; 60.25 · 1.024 ms = 61.696 ms.
+            var r = HostProcess.Run("airtime", "--sf", "7", "--bw", "125", "--bytes", "26");
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("time on air:  61.696 ms", r.Stdout);
+            Assert.Contains("symbol time:  1.024 ms", r.Stdout);
+            Assert.Contains("LDRO off", r.Stdout);
+        }
+
+        [Fact]
+        public void Options_change_the_result()
+        {
+            // SF12 BW125 13 bytes, CR 4/8, no CRC, LDRO auto (on): 104 − 48 + 28 = 84; /40 → 3 blocks · 8 = 24 → n = 32;
+            // 44.25 · 32.768 ms = 1449.984 ms.
+            var r = HostProcess.Run("airtime", "--sf", "12", "--bytes", "13", "--cr", "4/8", "--no-crc");
+            Assert.Contains("time on air:  1449.984 ms", r.Stdout);
+            Assert.Contains("LDRO on", r.Stdout);
+            // Same with LDRO forced off: 84/48 → 2 blocks · 8 = 16 → n = 24; 36.25 · 32.768 = 1187.840 ms.
+            r = HostProcess.Run("airtime", "--sf", "12", "--bytes", "13", "--cr", "4/8", "--no-crc", "--ldro", "off");
+            Assert.Contains("time on air:  1187.840 ms", r.Stdout);
+            // SF9 BW500, implicit header, preamble 12, 10 bytes: 80 − 36 + 28 + 16 − 20 = 68; /36 → 2 · 5 = 10 → n = 18;
+            // Tsym = 512/500 kHz = 1.024 ms; (12 + 4.25 + 18) · 1.024 = 35.072 ms.
+            r = HostProcess.Run("airtime", "--sf", "9", "--bw", "500", "--bytes", "10", "--implicit", "--preamble", "12");
+            Assert.Contains("time on air:  35.072 ms", r.Stdout);
+        }
+
+        [Theory]
+        [InlineData("airtime", "--bytes", "13")]
+        [InlineData("airtime", "--sf", "13", "--bytes", "13")]
+        [InlineData("airtime", "--sf", "7", "--bytes", "256")]
+        [InlineData("airtime", "--sf", "7", "--bytes", "13", "--bw", "200")]
+        [InlineData("airtime", "--sf", "7", "--bytes", "13", "--cr", "4/9")]
+        [InlineData("airtime", "--sf", "7", "--bytes", "13", "--ldro", "maybe")]
+        [InlineData("airtime", "--sf", "7", "--bytes", "13", "--preamble", "5")]
+        public void Bad_input_gives_one_error_line_and_exit_code_2(params string[] args)
+        {
+            HostProcess.AssertUsageError(args);
+        }
+    }
+}
