@@ -2,6 +2,7 @@ using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Metering;
+using Ws52x.Radio;
 
 namespace Ws52x.App
 {
@@ -31,6 +32,9 @@ namespace Ws52x.App
 
         /// <summary>The metering area, when the board has a metering chip (CF, CF1 and SEL); otherwise null.</summary>
         public MeteringService Metering { get; private set; }
+
+        /// <summary>The SX127x driver, when the board has the radio's SPI; otherwise null.</summary>
+        public Ws52x.Radio.Sx127x.Sx127x Radio { get; private set; }
 
         /// <summary>The periodic report, when there is metering to report; otherwise null.</summary>
         public PeriodicReport Report { get; private set; }
@@ -66,6 +70,16 @@ namespace Ws52x.App
             else
             {
                 Log.Warn("boot", "no metering chip on this board: no reports");
+            }
+
+            if (_board.RadioSpi != null)
+            {
+                Radio = new Ws52x.Radio.Sx127x.Sx127x(Loop, _board.RadioSpi, _board.RadioReset, _board.RadioDio0, _board.RadioDio1, new RadioStatus(Log));
+                Radio.Reset();
+            }
+            else
+            {
+                Log.Warn("boot", "no radio on this board");
             }
 
             ScheduleStatus();

@@ -6,6 +6,7 @@ using Ws52x.App;
 using Ws52x.Codec;
 using Ws52x.Diagnostics;
 using Ws52x.Host.Board.Metering;
+using Ws52x.Host.Board.Radio;
 using Ws52x.Loop;
 using Ws52x.Metering;
 
@@ -42,11 +43,22 @@ namespace Ws52x.Host.Board
                 MeteringSel = Chip.Sel,
             };
             Firmware = new Firmware(Io);
+
+            // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
+            Air = new VirtualAir(Firmware.Loop, options.Seed);
+            var radio = new Sx127xModel(Firmware.Loop, Air);
+            Io.RadioSpi = radio;
+            Io.RadioReset = radio.Reset;
+            Io.RadioDio0 = radio.Dio0;
+            Io.RadioDio1 = radio.Dio1;
         }
 
         public BoardIo Io { get; }
 
         public Firmware Firmware { get; }
+
+        /// <summary>The virtual air the board's SX127x model transmits into.</summary>
+        public VirtualAir Air { get; }
 
         /// <summary>The simulated metering chip and the load behind it.</summary>
         public SimulatedMeteringChip Chip { get; }

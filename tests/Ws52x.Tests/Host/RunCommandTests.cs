@@ -14,6 +14,7 @@ namespace Ws52x.Tests.Host
             string[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.StartsWith("host: load 'fridge'", lines[0]);
             Assert.StartsWith("00:00:00.000 boot: Ws52x firmware", lines[1]);
+            Assert.Contains("00:00:00.005 radio: SX127x answered (RegVersion 0x12), in LoRa sleep", lines);
             Assert.Equal(12, lines.Count(l => l.Contains(" loop: timers fired")));
             Assert.Equal(12, lines.Count(l => l.Contains(" report: 087001")));
             Assert.Equal(12, lines.Count(l => l.StartsWith("host: true load")));
