@@ -34,17 +34,7 @@ namespace Ws52x.Tests.Metering
             rig.RunFor(offsetMicros);
             Assert.InRange(rig.Meter.FastCurrentMicroamps, 1_800_000, 2_200_000);
 
-            long step = rig.Clock.NowMicros;
-            rig.Chip.SetLoad(new ConstantLoad("16A", "16 A", new LoadPoint(230, 16.0, 1.0)));
-            long reached = -1;
-            while (rig.Clock.NowMicros < step + 200 * Ms)
-            {
-                rig.RunFor(PowerMeter.TickMicros);
-                if (reached < 0 && rig.Meter.FastCurrentMicroamps >= 15_000_000)
-                {
-                    reached = rig.Meter.FastCurrentMicros - step;
-                }
-            }
+            long reached = StepTo16AmpsAndTimeTo15(rig, 200 * Ms);
 
             Assert.True(reached >= 0 && reached <= 50 * Ms, "reached 15 A after " + reached / 1000.0 + " ms");
             Assert.InRange(rig.Meter.FastCurrentMicroamps, 15_000_000, 17_000_000);
@@ -63,17 +53,7 @@ namespace Ws52x.Tests.Metering
 
             rig.RunFor(200 * Ms); // inside the voltage window
             Assert.True(rig.Meter.VoltageMode);
-            long step = rig.Clock.NowMicros;
-            rig.Chip.SetLoad(new ConstantLoad("16A", "16 A", new LoadPoint(230, 16.0, 1.0)));
-            long reached = -1;
-            while (rig.Clock.NowMicros < step + 300 * Ms)
-            {
-                rig.RunFor(PowerMeter.TickMicros);
-                if (reached < 0 && rig.Meter.FastCurrentMicroamps >= 15_000_000)
-                {
-                    reached = rig.Meter.FastCurrentMicros - step;
-                }
-            }
+            long reached = StepTo16AmpsAndTimeTo15(rig, 300 * Ms);
 
             // From CF alone (±1 pulse in 20): the documented bound is 80 ms; CF1 goes back to current right away.
             Assert.True(reached >= 0 && reached <= 80 * Ms, "reached 15 A after " + reached / 1000.0 + " ms");
@@ -98,6 +78,25 @@ namespace Ws52x.Tests.Metering
             }
 
             Assert.InRange(max, 9_000_000, 9_999_999);
+        }
+
+        // Steps the load to 16 A now, runs `horizon` and returns how long after the step the fast estimate first read
+        // 15 A or more (-1: never).
+        private static long StepTo16AmpsAndTimeTo15(MeteringRig rig, long horizon)
+        {
+            long step = rig.Clock.NowMicros;
+            rig.Chip.SetLoad(new ConstantLoad("16A", "16 A", new LoadPoint(230, 16.0, 1.0)));
+            long reached = -1;
+            while (rig.Clock.NowMicros < step + horizon)
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                if (reached < 0 && rig.Meter.FastCurrentMicroamps >= 15_000_000)
+                {
+                    reached = rig.Meter.FastCurrentMicros - step;
+                }
+            }
+
+            return reached;
         }
     }
 }
