@@ -93,6 +93,13 @@ namespace Ws52x.Util
 
         public static string ToHex(byte[] data) => ToHex(data, 0, data.Length);
 
+        /// <summary>"0x" and two upper-case digits, the way datasheets write register values (error messages, logs).</summary>
+        public static string ByteLiteral(int value)
+        {
+            const string upper = "0123456789ABCDEF";
+            return "0x" + upper[(value >> 4) & 0xF].ToString() + upper[value & 0xF].ToString();
+        }
+
         private static int Value(char c)
         {
             if (c >= '0' && c <= '9')

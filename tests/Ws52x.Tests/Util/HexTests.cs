@@ -46,5 +46,15 @@ namespace Ws52x.Tests.Util
             Assert.True(Bytes.ConstantTimeEquals(b, 0, new byte[] { 0x12, 0x34, 0xcd, 0xab }, 0, 4));
             Assert.False(Bytes.ConstantTimeEquals(b, 0, new byte[] { 0x12, 0x34, 0xcd, 0xac }, 0, 4));
         }
+
+        [Theory]
+        [InlineData(0x12, "0x12")]
+        [InlineData(0xFF, "0xFF")]
+        [InlineData(0x0A, "0x0A")]
+        [InlineData(0x00, "0x00")]
+        public void Byte_literals_are_written_as_datasheets_write_them(int value, string literal)
+        {
+            Assert.Equal(literal, Ws52x.Util.Hex.ByteLiteral(value));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Ws52x.Loop;
 using Ws52x.Platform;
+using Ws52x.Util;
 
 namespace Ws52x.Radio.Sx127x
 {
@@ -102,7 +103,7 @@ namespace Ws52x.Radio.Sx127x
             byte version = ReadRegister(Sx127xRegister.RegVersion);
             if (version != Sx127xBits.ExpectedVersion)
             {
-                Fault("SX127x not found: RegVersion read " + Sx127xSettings.Hex2(version) + ", expected " + Sx127xSettings.Hex2(Sx127xBits.ExpectedVersion));
+                Fault("SX127x not found: RegVersion read " + Hex.ByteLiteral(version) + ", expected " + Hex.ByteLiteral(Sx127xBits.ExpectedVersion));
             }
 
             // LongRangeMode can only change in Sleep: go to FSK sleep first, then set the bit.
@@ -111,7 +112,7 @@ namespace Ws52x.Radio.Sx127x
             byte opMode = ReadRegister(Sx127xRegister.RegOpMode);
             if ((opMode & Sx127xBits.LongRangeMode) == 0)
             {
-                Fault("SX127x did not enter LoRa mode: RegOpMode read " + Sx127xSettings.Hex2(opMode));
+                Fault("SX127x did not enter LoRa mode: RegOpMode read " + Hex.ByteLiteral(opMode));
             }
 
             _opModeBase = Sx127xBits.LongRangeMode;

@@ -149,13 +149,6 @@ namespace Ws52x.Radio.Sx127x
             return rssi;
         }
 
-        /// <summary>"0x" and two upper-case hex digits, without string formatting nanoFramework might lack.</summary>
-        public static string Hex2(int value)
-        {
-            const string digits = "0123456789ABCDEF";
-            return "0x" + digits[(value >> 4) & 0xF].ToString() + digits[value & 0xF].ToString();
-        }
-
         private static int Clamp(int value, int min, int max)
         {
             return value < min ? min : (value > max ? max : value);
