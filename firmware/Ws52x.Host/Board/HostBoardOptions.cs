@@ -25,6 +25,6 @@ namespace Ws52x.Host.Board
         public MeteringChip Chip { get; set; } = MeteringChip.Hlw8012;
 
         /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
-        public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(20);
+        public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);
     }
 }

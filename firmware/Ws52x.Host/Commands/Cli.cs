@@ -27,6 +27,12 @@ namespace Ws52x.Host.Commands
             }
         }
 
+        /// <summary>The single value given to an option, or "" when none was: what every custom parser starts from.</summary>
+        public static string Token(System.CommandLine.Parsing.ArgumentResult result)
+        {
+            return result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        }
+
         public static int Fail(string message)
         {
             Console.Error.WriteLine("ws52x: " + message);

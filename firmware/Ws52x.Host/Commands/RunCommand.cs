@@ -26,13 +26,15 @@ namespace Ws52x.Host.Commands
 
         private static void AddRunOptions(Command command)
         {
+            // One place holds the board's defaults: the options show and fall back to them.
+            var defaults = new HostBoardOptions();
             var speed = new Option<int>("--speed")
             {
                 Description = "Virtual time factor: 1 = real time (default), N = N times faster, max = as fast as possible.",
                 DefaultValueFactory = _ => 1,
                 CustomParser = r =>
                 {
-                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    string t = Cli.Token(r);
                     if (string.Equals(t, "max", StringComparison.OrdinalIgnoreCase))
                     {
                         return HostBoardOptions.MaxSpeed;
@@ -52,7 +54,7 @@ namespace Ws52x.Host.Commands
                 Description = "How much board time to run, e.g. 90s, 20m, 24h (default: until Ctrl-C).",
                 CustomParser = r =>
                 {
-                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    string t = Cli.Token(r);
                     if (Cli.TryParseDuration(t, out TimeSpan span))
                     {
                         return span;
@@ -64,11 +66,11 @@ namespace Ws52x.Host.Commands
             };
             var load = new Option<LoadProfile>("--load")
             {
-                Description = "What is plugged into the simulated socket: " + LoadProfiles.Names + " (default " + LoadProfiles.Default + ").",
-                DefaultValueFactory = _ => LoadProfiles.Find(LoadProfiles.Default),
+                Description = "What is plugged into the simulated socket: " + LoadProfiles.Names + ".",
+                DefaultValueFactory = _ => defaults.Load,
                 CustomParser = r =>
                 {
-                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    string t = Cli.Token(r);
                     LoadProfile p = LoadProfiles.Find(t);
                     if (p == null)
                     {
@@ -80,27 +82,27 @@ namespace Ws52x.Host.Commands
             };
             var interval = new Option<TimeSpan>("--interval")
             {
-                Description = "Reporting interval, e.g. 20m (default, as the guide), 1m, 2h; 1 minute to 1080 minutes.",
-                DefaultValueFactory = _ => TimeSpan.FromMinutes(20),
+                Description = "Reporting interval from 1 to 1080 minutes, e.g. 20m (the guide's default), 1m, 2h.",
+                DefaultValueFactory = _ => defaults.ReportInterval,
                 CustomParser = r =>
                 {
-                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    string t = Cli.Token(r);
                     if (Cli.TryParseDuration(t, out TimeSpan span) && span >= TimeSpan.FromMinutes(1) && span <= TimeSpan.FromMinutes(1080))
                     {
                         return span;
                     }
 
                     r.AddError("--interval takes a time span from 1m to 1080m, such as 20m or 2h (got '" + t + "')");
-                    return TimeSpan.FromMinutes(20);
+                    return defaults.ReportInterval;
                 },
             };
             var chip = new Option<MeteringChip>("--chip")
             {
-                Description = "Metering chip of the board: hlw8012 (default) or bl0937.",
-                DefaultValueFactory = _ => MeteringChip.Hlw8012,
+                Description = "Metering chip of the board: hlw8012 or bl0937.",
+                DefaultValueFactory = _ => defaults.Chip,
                 CustomParser = r =>
                 {
-                    string t = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+                    string t = Cli.Token(r);
                     if (string.Equals(t, "hlw8012", StringComparison.OrdinalIgnoreCase))
                     {
                         return MeteringChip.Hlw8012;
@@ -112,13 +114,13 @@ namespace Ws52x.Host.Commands
                     }
 
                     r.AddError("--chip takes hlw8012 or bl0937 (got '" + t + "')");
-                    return MeteringChip.Hlw8012;
+                    return defaults.Chip;
                 },
             };
             var seed = new Option<int>("--seed")
             {
-                Description = "Seed of everything random on the board (metering noise), so that a run can be repeated (default 52).",
-                DefaultValueFactory = _ => 52,
+                Description = "Seed of everything random on the board (metering noise, radio air), so that a run can be repeated.",
+                DefaultValueFactory = _ => defaults.Seed,
             };
             command.Options.Add(speed);
             command.Options.Add(duration);

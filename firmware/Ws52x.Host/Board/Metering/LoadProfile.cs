@@ -18,6 +18,9 @@ namespace Ws52x.Host.Board.Metering
 
         public string Description { get; }
 
+        /// <summary>The name users type after --load (also what --help shows as the default).</summary>
+        public override string ToString() => Name;
+
         /// <summary>The load at <paramref name="micros"/>; <paramref name="nextChangeMicros"/> is when it next changes (long.MaxValue: never).</summary>
         public abstract LoadPoint At(long micros, out long nextChangeMicros);
     }
