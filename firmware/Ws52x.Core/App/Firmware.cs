@@ -2,7 +2,6 @@ using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Metering;
-using Ws52x.Radio;
 
 namespace Ws52x.App
 {

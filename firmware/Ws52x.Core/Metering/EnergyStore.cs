@@ -41,9 +41,6 @@ namespace Ws52x.Metering
             _saveTimer = new LoopTimer(OnSaveTimer);
         }
 
-        /// <summary>Flash writes since start.</summary>
-        public int Writes { get; private set; }
-
         /// <summary>Restores the counter; a missing or unreadable record starts from zero, and says so.</summary>
         public void Load()
         {
@@ -86,7 +83,6 @@ namespace Ws52x.Metering
             int length = _counter.Write(_record);
             _storage.Replace(StorageKey, _record, length);
             _savedGeneration = _counter.Generation;
-            Writes++;
             return true;
         }
 
