@@ -18,6 +18,15 @@ namespace Ws52x.App
         public IKeyValueStorage Storage;
         public IRandomSource Random;
 
+        /// <summary>Reboot and other board-level controls; null where the board cannot restart itself.</summary>
+        public IBoardControl Control;
+
+        /// <summary>
+        /// The board's 8-byte identity as it reads (ESP32: derived from the factory MAC in eFuse; host: from the seed).
+        /// It is the socket's SN (ff16) and the source of the default DevEUI and ABP DevAddr.
+        /// </summary>
+        public byte[] SerialNumber;
+
         // Socket: relay driver (high = socket open / supplying power), status LED, power button (pressed = low).
         public IDigitalOutput Relay;
         public IDigitalOutput Led;
