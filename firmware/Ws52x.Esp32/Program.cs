@@ -1,10 +1,11 @@
 // APIs used here, checked against the nanoFramework sources:
 //   System.Device.Gpio.GpioController() - nanoframework/System.Device.Gpio v1.1.62: System.Device.Gpio/GpioController.cs
 //   System.Threading.Thread.Sleep(Timeout.Infinite) - nanoFramework.CoreLibrary 1.17.11 mscorlib
-// Everything else is this repository's own: the adapters, and BoardIo / Firmware / RealTimeClock from Ws52x.Core.
+// Everything else is this repository's own: the adapters, and BoardIo / Firmware / RealTimeClock / RecordJournal from Ws52x.Core.
 using System.Device.Gpio;
 using System.Threading;
 using Ws52x.App;
+using Ws52x.Config.Storage;
 using Ws52x.Esp32.Adapters;
 using Ws52x.Loop;
 using Ws52x.Metering;
@@ -29,7 +30,7 @@ namespace Ws52x.Esp32
                 Name = "esp32",
                 Clock = new RealTimeClock(clock),
                 Console = new SerialConsole(PinMap.ConsolePort, PinMap.ConsoleBaud),
-                Storage = new FlashStorage(FlashStorage.InternalFlashRoot),
+                Storage = new RecordJournal(new FlashStorage(FlashStorage.InternalFlashRoot)),
                 Random = new HardwareRandom(),
 
                 Relay = new GpioOutput(gpio, PinMap.Relay, false),

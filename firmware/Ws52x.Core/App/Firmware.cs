@@ -1,4 +1,5 @@
 using System;
+using Ws52x.Config.Storage;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Metering;
@@ -23,6 +24,11 @@ namespace Ws52x.App
             _board = board ?? throw new ArgumentNullException(nameof(board));
             Loop = new EventLoop(board.Clock, eventCapacity: 64, timerCapacity: 32);
             Log = new Log(board.Console, board.Clock);
+            if (board.Storage is RecordJournal journal && journal.Log == null)
+            {
+                journal.Log = Log; // torn or damaged copies found in storage are reported in the firmware's log
+            }
+
             Loop.FaultHandler = OnFault;
             _statusTimer = new LoopTimer(OnStatusTimer);
         }

@@ -4,9 +4,11 @@ using System.IO;
 using System.Globalization;
 using Ws52x.App;
 using Ws52x.Codec;
+using Ws52x.Config.Storage;
 using Ws52x.Diagnostics;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Radio;
+using Ws52x.Host.Board.Storage;
 using Ws52x.Loop;
 using Ws52x.Metering;
 
@@ -35,7 +37,7 @@ namespace Ws52x.Host.Board
                 Name = "host",
                 Clock = clock,
                 Console = new WriterConsole(output),
-                Storage = new MemoryStorage(),
+                Storage = new RecordJournal(new MemoryFiles()),
                 Random = new SeededRandom(options.Seed),
                 Metering = metering,
                 MeteringCf = Chip.Cf,

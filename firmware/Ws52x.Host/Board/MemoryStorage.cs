@@ -1,54 +1,44 @@
-using System;
-using System.Collections.Generic;
+using Ws52x.Config.Storage;
+using Ws52x.Host.Board.Storage;
 using Ws52x.Platform;
 
 namespace Ws52x.Host.Board
 {
-    /// <summary>Key/value storage in memory: replace is atomic by construction. Counts writes, for wear tests.</summary>
+    /// <summary>
+    /// Key/value storage in memory, running the firmware's own journal (<see cref="RecordJournal"/>) over files in memory,
+    /// as every board does over its flash. <see cref="Clone"/> is what a board finds after a power cut now.
+    /// </summary>
     public sealed class MemoryStorage : IKeyValueStorage
     {
-        private readonly Dictionary<string, byte[]> _values = new Dictionary<string, byte[]>();
-
-        public int Writes { get; private set; }
-
-        public int Read(string key, byte[] buffer)
+        public MemoryStorage()
+            : this(new MemoryFiles())
         {
-            if (!_values.TryGetValue(key, out byte[] value))
-            {
-                return -1;
-            }
-
-            if (value.Length <= buffer.Length)
-            {
-                Array.Copy(value, buffer, value.Length);
-            }
-
-            return value.Length;
         }
 
-        public void Replace(string key, byte[] data, int length)
+        public MemoryStorage(MemoryFiles files)
         {
-            var copy = new byte[length];
-            Array.Copy(data, copy, length);
-            _values[key] = copy;
-            Writes++;
+            Files = files;
+            Journal = new RecordJournal(files);
         }
 
-        /// <summary>What a board would find after a power cut now: the same records, no write count.</summary>
+        /// <summary>The files the journal keeps its slots in.</summary>
+        public MemoryFiles Files { get; }
+
+        public RecordJournal Journal { get; }
+
+        /// <summary>Replaces done through this storage (not through its clones).</summary>
+        public int Writes => Journal.TotalReplaces;
+
+        public int Read(string key, byte[] buffer) => Journal.Read(key, buffer);
+
+        public void Replace(string key, byte[] data, int length) => Journal.Replace(key, data, length);
+
+        public bool Delete(string key) => Journal.Delete(key);
+
+        /// <summary>What a board would find after a power cut now: the same files, read by a new journal, no write count.</summary>
         public MemoryStorage Clone()
         {
-            var copy = new MemoryStorage();
-            foreach (KeyValuePair<string, byte[]> pair in _values)
-            {
-                copy._values[pair.Key] = (byte[])pair.Value.Clone();
-            }
-
-            return copy;
-        }
-
-        public bool Delete(string key)
-        {
-            return _values.Remove(key);
+            return new MemoryStorage(Files.Clone());
         }
     }
 }

@@ -2,12 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Ws52x.Platform;
 
 namespace Ws52x.Tests.Portability
 {
@@ -127,138 +123,6 @@ EndProject";
                 string head = File.ReadAllText(file).Split("namespace")[0];
                 Assert.True(head.Contains("nanoframework/"), Path.GetFileName(file) + " lacks its header naming the nanoFramework sources its APIs were checked against");
             }
-        }
-    }
-
-    /// <summary>
-    /// The ESP32 FlashStorage adapter uses only System.IO calls that desktop .NET has with the same meaning, so its source is
-    /// compiled here for the host and power cuts are replayed against it by leaving files as a cut would.
-    /// </summary>
-    public sealed class FlashStorageReplayTests : IDisposable
-    {
-        private static readonly Lazy<Type> StorageType = new Lazy<Type>(CompileFlashStorage);
-
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "ws52x-flash-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private IKeyValueStorage Open(string dir = null) => (IKeyValueStorage)Activator.CreateInstance(StorageType.Value, dir ?? _dir);
-
-        private static byte[] Bytes(string text) => System.Text.Encoding.ASCII.GetBytes(text);
-
-        private static string Get(IKeyValueStorage storage, string key)
-        {
-            var buffer = new byte[64];
-            int n = storage.Read(key, buffer);
-            return n < 0 ? null : System.Text.Encoding.ASCII.GetString(buffer, 0, n);
-        }
-
-        /// <summary>The file a completed Replace of <paramref name="value"/> leaves, made in a scratch folder.</summary>
-        private byte[] RecordOf(string value)
-        {
-            string scratch = _dir + "-scratch";
-            var storage = Open(scratch);
-            storage.Replace("k", Bytes(value), value.Length);
-            byte[] record = File.ReadAllBytes(Path.Combine(scratch, "k"));
-            Directory.Delete(scratch, true);
-            return record;
-        }
-
-        [Fact]
-        public void Replace_read_delete_round_trip()
-        {
-            var storage = Open();
-            Assert.Null(Get(storage, "settings"));
-            storage.Replace("settings", Bytes("old-value"), 9);
-            Assert.Equal("old-value", Get(storage, "settings"));
-            storage.Replace("settings", Bytes("new!xx"), 4);
-            Assert.Equal("new!", Get(storage, "settings"));
-            Assert.Equal(4, storage.Read("settings", new byte[1]));
-            Assert.True(storage.Delete("settings"));
-            Assert.False(storage.Delete("settings"));
-            Assert.Null(Get(storage, "settings"));
-            Assert.Throws<ArgumentException>(() => storage.Replace("a.new", Bytes("x"), 1));
-        }
-
-        [Fact]
-        public void A_cut_while_writing_the_new_file_leaves_the_old_value_at_every_length()
-        {
-            byte[] record = RecordOf("the-new-value");
-            for (int cut = 0; cut < record.Length; cut++)
-            {
-                var storage = Open();
-                storage.Replace("k", Bytes("old"), 3);
-                File.WriteAllBytes(Path.Combine(_dir, "k.new"), record.Take(cut).ToArray());
-                Assert.Equal("old", Get(Open(), "k"));
-                Assert.False(File.Exists(Path.Combine(_dir, "k.new")), "torn .new left behind at cut " + cut);
-            }
-        }
-
-        [Fact]
-        public void A_cut_after_the_new_file_is_flushed_leaves_the_new_value()
-        {
-            byte[] record = RecordOf("the-new-value");
-
-            // Cut before the old file was deleted: both files are there.
-            var storage = Open();
-            storage.Replace("k", Bytes("old"), 3);
-            File.WriteAllBytes(Path.Combine(_dir, "k.new"), record);
-            Assert.Equal("the-new-value", Get(Open(), "k"));
-            Assert.False(File.Exists(Path.Combine(_dir, "k.new")));
-
-            // Cut between deleting the old file and the rename: only the .new is there.
-            File.WriteAllBytes(Path.Combine(_dir, "k.new"), record);
-            File.Delete(Path.Combine(_dir, "k"));
-            Assert.Equal("the-new-value", Get(Open(), "k"));
-            Assert.True(File.Exists(Path.Combine(_dir, "k")));
-        }
-
-        [Fact]
-        public void Replace_after_a_cut_keeps_the_only_durable_copy_until_the_new_one_is_written()
-        {
-            File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(_dir).FullName, "k.new"), RecordOf("pending"));
-            var storage = Open();
-            storage.Replace("k", Bytes("next"), 4);
-            Assert.Equal("next", Get(Open(), "k"));
-        }
-
-        [Fact]
-        public void A_damaged_file_reads_as_absent()
-        {
-            var storage = Open();
-            storage.Replace("k", Bytes("value"), 5);
-            string path = Path.Combine(_dir, "k");
-            byte[] file = File.ReadAllBytes(path);
-            for (int i = 0; i < file.Length; i++)
-            {
-                byte[] bad = (byte[])file.Clone();
-                bad[i] ^= 0x10;
-                File.WriteAllBytes(path, bad);
-                Assert.True(Get(Open(), "k") == null, "flipped byte " + i + " not detected");
-            }
-        }
-
-        private static Type CompileFlashStorage()
-        {
-            string source = File.ReadAllText(Path.Combine(Paths.RepoRoot, "firmware", "Ws52x.Esp32", "Adapters", "FlashStorage.cs"));
-            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
-                .Select(p => MetadataReference.CreateFromFile(p))
-                .Append(MetadataReference.CreateFromFile(typeof(IKeyValueStorage).Assembly.Location));
-            var compilation = CSharpCompilation.Create(
-                "Ws52x.Esp32.FlashStorageOnHost",
-                new[] { CSharpSyntaxTree.ParseText(source, NanoCompileCheck.ParseOptions) },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var pe = new MemoryStream();
-            var result = compilation.Emit(pe);
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-            return Assembly.Load(pe.ToArray()).GetType("Ws52x.Esp32.Adapters.FlashStorage", true);
         }
     }
 

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Ws52x.Platform;
+using Ws52x.Tests.Portability;
+
+namespace Ws52x.Tests.Storage
+{
+    /// <summary>
+    /// The ESP32 app's storage adapter (firmware/Ws52x.Esp32/Adapters/FlashStorage.cs) compiled for the host, in C# 9,
+    /// against the core: it calls only System.IO APIs that desktop .NET has with the same meaning, so the journal and
+    /// the power-cut replays run on the device's own file code.
+    /// </summary>
+    public static class Esp32FlashStorage
+    {
+        private static readonly Lazy<Type> AdapterType = new Lazy<Type>(Compile);
+
+        public static string SourcePath => Path.Combine(Paths.RepoRoot, "firmware", "Ws52x.Esp32", "Adapters", "FlashStorage.cs");
+
+        /// <summary>The adapter on folder <paramref name="root"/>, made if missing, as the device makes I:\ws52x.</summary>
+        public static IFileStore Open(string root) => (IFileStore)Activator.CreateInstance(AdapterType.Value, root);
+
+        private static Type Compile()
+        {
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
+                .Select(p => MetadataReference.CreateFromFile(p))
+                .Append(MetadataReference.CreateFromFile(typeof(IFileStore).Assembly.Location));
+            var compilation = CSharpCompilation.Create(
+                "Ws52x.Esp32.FlashStorageOnHost",
+                new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(SourcePath), NanoCompileCheck.ParseOptions) },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var pe = new MemoryStream();
+            var result = compilation.Emit(pe);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            return Assembly.Load(pe.ToArray()).GetType("Ws52x.Esp32.Adapters.FlashStorage", true);
+        }
+    }
+
+    /// <summary>A folder in the temp directory for one test class, removed afterwards.</summary>
+    public sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ws52x-storage-" + Guid.NewGuid().ToString("N"));
+
+        /// <summary>A sub-folder, emptied.</summary>
+        public string Empty(string name)
+        {
+            string dir = System.IO.Path.Combine(Path, name);
+            if (Directory.Exists(dir))
+            {
+                foreach (string file in Directory.EnumerateFiles(dir))
+                {
+                    File.Delete(file);
+                }
+            }
+
+            return dir;
+        }
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, true);
+            }
+        }
+    }
+}
