@@ -37,7 +37,7 @@ namespace Ws52x.Host.Board
                 Name = "host",
                 Clock = clock,
                 Console = new WriterConsole(output),
-                Storage = new RecordJournal(new MemoryFiles()),
+                Storage = new RecordJournal(options.StateDirectory == null ? new MemoryFiles() : new DirectoryFiles(options.StateDirectory)),
                 Random = new SeededRandom(options.Seed),
                 Metering = metering,
                 MeteringCf = Chip.Cf,
@@ -69,6 +69,11 @@ namespace Ws52x.Host.Board
         public void Run()
         {
             _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
+            if (_options.StateDirectory != null)
+            {
+                _output.WriteLine("host: flash kept in '" + _options.StateDirectory + "': a run on it again is a reboot of this socket");
+            }
+
             Firmware.Start();
             Firmware.Report.IntervalMicros = _options.ReportInterval.Ticks / 10;
             Firmware.Report.Sent = OnReport;

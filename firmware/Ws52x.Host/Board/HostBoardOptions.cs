@@ -24,6 +24,10 @@ namespace Ws52x.Host.Board
         /// <summary>The board's metering chip.</summary>
         public MeteringChip Chip { get; set; } = MeteringChip.Hlw8012;
 
+        /// <summary>The folder that keeps the board's flash between runs (--state), so a run on it is a reboot of the same
+        /// socket; null = flash in memory, gone when the run ends.</summary>
+        public string StateDirectory { get; set; }
+
         /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
         public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);
     }

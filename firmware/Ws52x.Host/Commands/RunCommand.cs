@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Threading;
 using Ws52x.Host.Board;
 using Ws52x.Host.Board.Metering;
+using Ws52x.Host.Board.Storage;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Commands
@@ -122,12 +123,31 @@ namespace Ws52x.Host.Commands
                 Description = "Seed of everything random on the board (metering noise, radio air), so that a run can be repeated.",
                 DefaultValueFactory = _ => defaults.Seed,
             };
+            var state = new Option<string>("--state")
+            {
+                Description = "Folder that keeps the board's flash (energy, calibration, settings) between runs: a run on the same folder is a reboot of the same socket. Default: flash in memory.",
+                CustomParser = r =>
+                {
+                    string t = Cli.Token(r);
+                    if (t.Trim().Length == 0)
+                    {
+                        r.AddError("--state takes the name of a folder (made if missing)");
+                    }
+                    else if (System.IO.File.Exists(t))
+                    {
+                        r.AddError("--state takes a folder (made if missing); '" + t + "' is a file");
+                    }
+
+                    return t;
+                },
+            };
             command.Options.Add(speed);
             command.Options.Add(duration);
             command.Options.Add(load);
             command.Options.Add(interval);
             command.Options.Add(chip);
             command.Options.Add(seed);
+            command.Options.Add(state);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -138,6 +158,7 @@ namespace Ws52x.Host.Commands
                     ReportInterval = parse.GetValue(interval),
                     Chip = parse.GetValue(chip),
                     Seed = parse.GetValue(seed),
+                    StateDirectory = parse.GetValue(state),
                 };
                 return Run(options);
             });
@@ -145,7 +166,18 @@ namespace Ws52x.Host.Commands
 
         private static int Run(HostBoardOptions options)
         {
-            using var board = new HostBoard(options, Console.Out);
+            HostBoard opened;
+            try
+            {
+                opened = new HostBoard(options, Console.Out);
+            }
+            catch (StateDirectoryException e)
+            {
+                Console.Error.WriteLine("ws52x: --state: " + e.Message);
+                return 1; // an I/O failure, not a usage error
+            }
+
+            using var board = opened;
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
                 e.Cancel = true;
