@@ -82,9 +82,31 @@ namespace Ws52x.Host.Board
                 : long.MaxValue;
             var wall = Stopwatch.StartNew();
             Firmware.Run(until);
+            ReportFlashWrites();
             _output.WriteLine(
                 "host: ran " + Log.FormatTime(Io.Clock.NowMicros) + " of board time in " +
                 wall.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s of host time");
+        }
+
+        // What the run wrote to the board's flash, per key: the figures the wear estimates in docs/storage.md come from.
+        private void ReportFlashWrites()
+        {
+            if (Io.Storage is RecordJournal journal && journal.TotalReplaces > 0)
+            {
+                string line = "host: flash written: " + journal.TotalBytesWritten + " bytes in " + journal.TotalReplaces + " replaces";
+                string separator = " (";
+                for (int i = 0; i < journal.KeyCount; i++)
+                {
+                    string key = journal.KeyAt(i);
+                    if (journal.Replaces(key) > 0)
+                    {
+                        line += separator + key + ": " + journal.Replaces(key) + ", " + journal.BytesWritten(key) + " bytes";
+                        separator = "; ";
+                    }
+                }
+
+                _output.WriteLine(line + ")");
+            }
         }
 
         // The simulation's truth next to what the firmware reported, so that a user sees how well it measures.

@@ -34,6 +34,14 @@ namespace Ws52x.Tests.Storage
             Assert.InRange(counter.WattHours, 660, 670);
             Assert.True(File.Exists(Path.Combine(dir, EnergyStore.StorageKey + ".a")));
 
+            // The run says what it wrote to flash: each energy save is one 22-byte record behind a 16-byte header.
+            Match written = Regex.Match(first, @"host: flash written: (\d+) bytes in (\d+) replaces \(metering\.energy: (\d+), (\d+) bytes\)");
+            Assert.True(written.Success, first);
+            int saves = int.Parse(written.Groups[3].Value);
+            Assert.True(saves >= 1);
+            Assert.Equal(saves * (16 + EnergyCounter.RecordLength), int.Parse(written.Groups[4].Value));
+            Assert.Equal(written.Groups[1].Value, written.Groups[4].Value);
+
             string second = RunBoard(dir);
             Assert.Contains("energy: restored " + counter.WattHours + " Wh, recording on", second);
             Assert.DoesNotContain("no stored energy counter", second);

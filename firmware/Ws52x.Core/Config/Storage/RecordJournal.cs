@@ -46,6 +46,18 @@ namespace Ws52x.Config.Storage
         /// <summary>Bytes written to files by this journal (headers included), all keys: the flash wear it caused.</summary>
         public long TotalBytesWritten { get; private set; }
 
+        /// <summary>How many keys this journal has met (read, replaced or deleted); see <see cref="KeyAt"/>.</summary>
+        public int KeyCount => _keyCount;
+
+        /// <summary>The <paramref name="index"/>th key met, in the order they were first used.</summary>
+        public string KeyAt(int index)
+        {
+            lock (_lock)
+            {
+                return _keys[index].Key;
+            }
+        }
+
         /// <summary>Replaces of <paramref name="key"/> done by this journal.</summary>
         public int Replaces(string key)
         {
