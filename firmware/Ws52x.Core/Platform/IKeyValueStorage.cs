@@ -3,6 +3,8 @@ namespace Ws52x.Platform
     /// <summary>
     /// Small persistent records by key (settings, energy counter). <see cref="Replace"/> is atomic: after a power cut in the
     /// middle of it, <see cref="Read"/> returns either the old or the new value, never a mix.
+    /// Every board runs the same implementation, <c>Ws52x.Config.Storage.RecordJournal</c>, on its raw files
+    /// (<see cref="IFileStore"/>); docs/storage.md says what it guarantees and what damaged flash can do.
     /// </summary>
     public interface IKeyValueStorage
     {

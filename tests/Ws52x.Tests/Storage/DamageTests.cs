@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using Ws52x.Config.Storage;
 using Ws52x.Host.Board.Storage;
 using Ws52x.Platform;
@@ -95,7 +93,5 @@ namespace Ws52x.Tests.Storage
             int n = files.Read(name, buffer, 0, buffer.Length);
             return buffer.AsSpan(0, n).ToArray();
         }
-
-        private static bool Same(byte[] a, byte[] b) => a == null ? b == null : b != null && a.SequenceEqual(b);
     }
 }

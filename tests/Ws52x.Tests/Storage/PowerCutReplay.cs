@@ -286,7 +286,7 @@ namespace Ws52x.Tests.Storage
             return n < 0 ? null : buffer.AsSpan(0, n).ToArray();
         }
 
-        private static bool Same(byte[] a, byte[] b) => a == null ? b == null : b != null && a.AsSpan().SequenceEqual(b);
+        public static bool Same(byte[] a, byte[] b) => a == null ? b == null : b != null && a.AsSpan().SequenceEqual(b);
 
         private static string Show(byte[] value) => value == null ? "absent" : value.Length + " bytes " + Convert.ToHexString(value.AsSpan(0, Math.Min(8, value.Length))) + (value.Length > 8 ? "..." : "");
 

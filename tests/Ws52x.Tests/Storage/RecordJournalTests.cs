@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using Ws52x.Config.Storage;
 using Ws52x.Diagnostics;
 using Ws52x.Host.Board;
@@ -105,6 +104,7 @@ namespace Ws52x.Tests.Storage
             cutter.Observer = (op, write, length) => deleted.Add(write ? "write" : "delete");
             cutter.CutAt(1, 0, TornWrite.Prefix);
             Assert.Throws<PowerCutException>(() => new RecordJournal(cutter).Delete("k"));
+            Assert.Equal(new[] { "delete", "delete" }, deleted); // k.a went; the cut came before k.b
             Assert.Equal(new[] { "k.b" }, files.Names);
             Assert.Equal("newest", Text(new RecordJournal(files), "k"));
         }
