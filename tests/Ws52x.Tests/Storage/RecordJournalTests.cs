@@ -212,9 +212,7 @@ namespace Ws52x.Tests.Storage
             Put(journal, "k", "v1");
             Put(journal, "k", "v2");
             Assert.Equal("v2", Text(journal, "k"));
-            byte[] newest = files.Content("k.b");
-            newest[^1] ^= 0x01;
-            files.Put("k.b", newest);
+            Damage(files, "k.b");
             Assert.Equal("v1", Text(journal, "k"));
             Assert.Equal(1, journal.UnreadableCopies);
 
@@ -222,6 +220,30 @@ namespace Ws52x.Tests.Storage
             Put(journal, "k", "v3");
             Assert.Equal("v3", Text(new RecordJournal(files), "k"));
             Assert.Equal("v1", Text(Only(files, "k.a"), "k"));
+        }
+
+        [Fact]
+        public void Both_copies_damaged_read_as_absent_and_each_is_counted_once()
+        {
+            var files = new MemoryFiles();
+            var journal = new RecordJournal(files);
+            Put(journal, "k", "v1");
+            Put(journal, "k", "v2");
+            Damage(files, "k.b");
+            Assert.Equal("v1", Text(journal, "k"));
+            Damage(files, "k.a");
+            Assert.Null(Text(journal, "k"));
+            Assert.Equal(2, journal.UnreadableCopies); // k.b was found at the first look, k.a at the second
+
+            Put(journal, "k", "v3");
+            Assert.Equal("v3", Text(new RecordJournal(files), "k"));
+        }
+
+        private static void Damage(MemoryFiles files, string slot)
+        {
+            byte[] copy = files.Content(slot);
+            copy[^1] ^= 0x01;
+            files.Put(slot, copy);
         }
 
         internal static uint Generation(byte[] file) => Bytes.ReadUInt32LE(file, 8);

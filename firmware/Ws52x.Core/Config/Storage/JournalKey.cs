@@ -34,6 +34,9 @@ namespace Ws52x.Config.Storage
         /// replace writes one more, which is newer than both slots.</summary>
         public uint Generation;
 
+        /// <summary>Bit 0 (slot a), bit 1 (slot b): slots found unreadable and not written since.</summary>
+        public int Unreadable;
+
         public int Replaces;
 
         public long BytesWritten;

@@ -23,6 +23,10 @@ namespace Ws52x.Config.Storage
         /// <summary>The largest payload a record may have.</summary>
         public const int MaxRecordLength = 4096;
 
+        // What Load found in a slot file, when it is not a copy.
+        private const int Absent = -1;
+        private const int Unreadable = -2;
+
         private readonly IFileStore _files;
         private readonly object _lock = new object();
         private JournalKey[] _keys = new JournalKey[8];
@@ -37,7 +41,7 @@ namespace Ws52x.Config.Storage
         /// <summary>Where an unreadable copy is reported; null = counted only.</summary>
         public Log Log { get; set; }
 
-        /// <summary>Slot files found torn (a cut write) or damaged since this journal started.</summary>
+        /// <summary>Slot files found torn (a cut write) or damaged since this journal started, each counted once until it is written again.</summary>
         public int UnreadableCopies { get; private set; }
 
         /// <summary>Replaces done by this journal, all keys.</summary>
@@ -143,6 +147,7 @@ namespace Ws52x.Config.Storage
                 // Only now is the new copy the newest: if the write threw, the old one still is.
                 entry.Current = target;
                 entry.Generation = generation;
+                entry.Unreadable &= ~(1 << target);
                 entry.Replaces++;
                 entry.BytesWritten += fileLength;
                 TotalReplaces++;
@@ -199,17 +204,17 @@ namespace Ws52x.Config.Storage
                 entry.Generation = bestGeneration;
             }
 
+            // Each unreadable copy is reported once, when it is first found, not at every later look.
+            int found = unreadable & ~entry.Unreadable;
+            entry.Unreadable = unreadable;
             for (int slot = 0; slot < 2; slot++)
             {
-                if ((unreadable & (1 << slot)) != 0)
+                if ((found & (1 << slot)) != 0)
                 {
                     ReportUnreadable(entry, slot);
                 }
             }
         }
-
-        private const int Absent = -1;
-        private const int Unreadable = -2;
 
         /// <summary>Reads a slot file into the scratch buffer: its payload length, <see cref="Absent"/> or <see cref="Unreadable"/>.</summary>
         private int Load(string name, out uint generation)
