@@ -42,9 +42,7 @@ namespace Ws52x.Device.Tests.Radio
         public void An_EU868_SF7_uplink_programs_the_channel_then_fills_the_FIFO_then_transmits()
         {
             var spi = new SpiRegisterFake(0x12);
-            Sx127x radio = NewRadio(spi);
-            radio.Initialize();
-            spi.Writes = string.Empty;
+            Sx127x radio = StartedRadio(spi);
             var payload = new byte[] { 0x40, 0x01, 0x02, 0x03 };
             radio.StartTransmit(payload, 0, payload.Length, new RadioTxConfig { FrequencyHz = 868100000, SpreadingFactor = 7 });
             Assert.AreEqual(
@@ -60,9 +58,7 @@ namespace Ws52x.Device.Tests.Radio
         public void A_receive_window_inverts_IQ_and_sets_the_symbol_timeout()
         {
             var spi = new SpiRegisterFake(0x12);
-            Sx127x radio = NewRadio(spi);
-            radio.Initialize();
-            spi.Writes = string.Empty;
+            Sx127x radio = StartedRadio(spi);
             var rx = new RadioRxConfig { FrequencyHz = 869525000, SpreadingFactor = 12, InvertIq = true };
             radio.StartReceiveSingle(rx, 8);
             // RegInvertIQ 0x67 = reset 0x27 with InvertIQ-RX (0x40) on and the TX bit (0x01) left normal, as Semtech's driver does.
@@ -71,6 +67,15 @@ namespace Ws52x.Device.Tests.Radio
                 "01=81 06=d9 07=61 08=99 1d=72 1e=c0 1f=08 20=00 21=08 22=ff 26=0c 36=03 39=34 33=67 3b=19 12=ff " +
                 "40=00 0d=00 01=86 ",
                 spi.Writes);
+        }
+
+        /// <summary>A radio past its start-up, with the write log cleared so only what follows is compared.</summary>
+        private static Sx127x StartedRadio(SpiRegisterFake spi)
+        {
+            Sx127x radio = NewRadio(spi);
+            radio.Initialize();
+            spi.Writes = string.Empty;
+            return radio;
         }
 
         private static Sx127x NewRadio(SpiRegisterFake spi)
