@@ -35,17 +35,7 @@ namespace Ws52x.Benchmarks
                 }
             }
 
-            var rig = new MeteringRig(MeteringChip.Hlw8012, new ConstantLoad("heater", "2 kW", LoadPoint.FromWatts(2000, 1.0)));
-            rig.RunForSeconds(5);
-            long now = rig.Clock.NowMicros;
-            var sample = Measure.Run(
-                () =>
-                {
-                    now += PowerMeter.TickMicros;
-                    rig.Clock.Advance(PowerMeter.TickMicros);
-                    rig.Meter.Sample(now);
-                },
-                quick ? 200_000 : 2_000_000);
+            var sample = Measure.Run(SampleOperation(), quick ? 200_000 : 2_000_000);
             Measure.Print(Name, "sample (two counter reads on the simulated chip, windows, energy, fast current)", sample.NanosPerOperation, "ns");
             Measure.Print(Name, "sample allocation", sample.BytesPerOperation, "bytes");
 
@@ -53,6 +43,20 @@ namespace Ws52x.Benchmarks
             var wall = Stopwatch.StartNew();
             day.RunForSeconds(quick ? 3600 : 86400);
             Measure.Print(Name, quick ? "1 h of metering on the virtual clock (100 samples/s)" : "24 h of metering on the virtual clock (100 samples/s)", wall.Elapsed.TotalMilliseconds, "ms");
+        }
+
+        /// <summary>One metering sample of a 2 kW load on the simulated chip, the clock moved on by one tick each time.</summary>
+        public static Action SampleOperation()
+        {
+            var rig = new MeteringRig(MeteringChip.Hlw8012, new ConstantLoad("heater", "2 kW", LoadPoint.FromWatts(2000, 1.0)));
+            rig.RunForSeconds(5);
+            long now = rig.Clock.NowMicros;
+            return () =>
+            {
+                now += PowerMeter.TickMicros;
+                rig.Clock.Advance(PowerMeter.TickMicros);
+                rig.Meter.Sample(now);
+            };
         }
 
         private static void Row(MeteringChip chip, double watts, double pf, double hours)

@@ -18,6 +18,7 @@ namespace Ws52x.Benchmarks
             new RadioBenchmark(),
             new MeteringBenchmark(),
             new StorageBenchmark(),
+            new DeviceBudgetBenchmark(),
         };
 
         public static int Main(string[] args)

@@ -19,7 +19,7 @@ namespace Ws52x.Tests.Portability
 
         private static string Settings(string file) => File.ReadAllText(Path.Combine(Paths.RepoRoot, "nfproj-settings", file));
 
-        private static string DeviceProps => Settings("Ws52x.CoreLibrary.References.props") + Settings("Ws52x.Device.References.props");
+        private static string DeviceProps => Settings("Ws52x.CoreLibrary.References.props") + Settings("Ws52x.FileSystem.References.props") + Settings("Ws52x.Device.References.props");
 
         [Fact]
         public void Esp32_packages_config_matches_the_hint_paths_in_nfproj_settings()

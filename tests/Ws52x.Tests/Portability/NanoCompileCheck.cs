@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -18,11 +19,7 @@ namespace Ws52x.Tests.Portability
 
         public static IReadOnlyList<SyntaxTree> ParseCore()
         {
-            return Directory.EnumerateFiles(Paths.CoreSources, "*.cs", SearchOption.AllDirectories)
-                .Where(p => !IsBuildOutput(p))
-                .OrderBy(p => p, System.StringComparer.Ordinal)
-                .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, path: p))
-                .ToList();
+            return ParseFolder(Paths.CoreSources);
         }
 
         public static SyntaxTree Parse(string source, string path = "probe.cs")
@@ -33,14 +30,46 @@ namespace Ws52x.Tests.Portability
         /// <summary>The error diagnostics of compiling <paramref name="trees"/> against nanoFramework's mscorlib alone.</summary>
         public static IReadOnlyList<Diagnostic> CompileErrors(IEnumerable<SyntaxTree> trees)
         {
+            return Compile("Ws52x.Core.NanoCheck", trees).Errors;
+        }
+
+        /// <summary>
+        /// Compiles <paramref name="trees"/> against nanoFramework's mscorlib and <paramref name="references"/> (assemblies this
+        /// check compiled before, such as the core): the PE image when it compiles, and the errors.
+        /// </summary>
+        public static (byte[] Pe, IReadOnlyList<Diagnostic> Errors) Compile(string assemblyName, IEnumerable<SyntaxTree> trees, params MetadataReference[] references)
+        {
             var compilation = CSharpCompilation.Create(
-                "Ws52x.Core.NanoCheck",
+                assemblyName,
                 trees,
-                new[] { MetadataReference.CreateFromFile(Paths.NanoMscorlib) },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false));
+                new[] { MetadataReference.CreateFromFile(Paths.NanoMscorlib) }.Concat(references),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false, optimizationLevel: OptimizationLevel.Release));
             using var pe = new MemoryStream();
             var result = compilation.Emit(pe);
-            return result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            return (result.Success ? pe.ToArray() : null, errors);
+        }
+
+        /// <summary>Ws52x.Core as the device build would compile it (C# 9, nanoFramework's mscorlib alone), as a PE image.</summary>
+        public static byte[] CoreAssembly()
+        {
+            var (pe, errors) = Compile("Ws52x.Core", ParseCore());
+            if (pe == null)
+            {
+                throw new InvalidOperationException("the core does not compile for nanoFramework:\n" + string.Join("\n", errors.Take(10)));
+            }
+
+            return pe;
+        }
+
+        /// <summary>Every .cs file under <paramref name="folder"/> except build output, parsed as the device build parses it.</summary>
+        public static IReadOnlyList<SyntaxTree> ParseFolder(string folder)
+        {
+            return Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(p => !IsBuildOutput(folder, p))
+                .OrderBy(p => p, System.StringComparer.Ordinal)
+                .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, path: p))
+                .ToList();
         }
 
         /// <summary>"file:line: what" for every generic type, method, delegate or local function declaration.</summary>
@@ -79,9 +108,9 @@ namespace Ws52x.Tests.Portability
             _ => node.Kind().ToString(),
         };
 
-        private static bool IsBuildOutput(string path)
+        private static bool IsBuildOutput(string folder, string path)
         {
-            string rel = Path.GetRelativePath(Paths.CoreSources, path).Replace('\\', '/');
+            string rel = Path.GetRelativePath(folder, path).Replace('\\', '/');
             return rel.StartsWith("obj/") || rel.StartsWith("bin/");
         }
     }

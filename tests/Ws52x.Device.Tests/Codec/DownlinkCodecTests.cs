@@ -1,0 +1,93 @@
+using nanoFramework.TestFramework;
+using Ws52x.Codec;
+using Ws52x.Util;
+
+namespace Ws52x.Device.Tests.Codec
+{
+    /// <summary>
+    /// Downlinks as the vendor's encoder writes them (shared/vectors/ws52x-vendor-codec.json) and the guide's own 080100ff:
+    /// decoded, and written back byte for byte. Rejections leave the caller's commands as they were.
+    /// </summary>
+    [TestClass]
+    public class DownlinkCodecTests
+    {
+        private static readonly DownlinkDecoder Decoder = new DownlinkDecoder(16);
+
+        [TestMethod]
+        [DataRow("0801ffff")]
+        [DataRow("0800ffff")]
+        [DataRow("080100ff")]
+        [DataRow("ff03b004")]
+        [DataRow("ff22003c0011")]
+        [DataRow("ff2200100e10")]
+        [DataRow("ff2300ff")]
+        [DataRow("ff250080")]
+        [DataRow("ff2601")]
+        [DataRow("ff27ff")]
+        [DataRow("ff28ff")]
+        [DataRow("ff2f01")]
+        [DataRow("ff10ff")]
+        [DataRow("ff30010aff24010a")]
+        public void A_vendor_downlink_decodes_and_encodes_back_unchanged(string hex)
+        {
+            byte[] downlink = Hex.Parse(hex);
+            var commands = new DownlinkCommands();
+            var error = new DecodeError();
+            Assert.IsTrue(Decoder.TryDecode(downlink, 0, downlink.Length, commands, error), error.ToString());
+            var written = new byte[DownlinkEncoder.MaxLength];
+            int length = DownlinkEncoder.Write(commands, written, 0);
+            Assert.AreEqual(hex, Hex.ToHex(written, 0, length));
+        }
+
+        [TestMethod]
+        public void The_guide_examples_carry_the_guides_values()
+        {
+            var c = Decode("ff03b004");
+            Assert.AreEqual(1200, c.ReportingIntervalSeconds);
+
+            c = Decode("ff22003c0011");
+            Assert.IsTrue(c.Contains(CommandKind.AddDelayTask));
+            Assert.AreEqual(60, c.DelaySeconds);
+            Assert.IsTrue(c.DelayOpens);
+
+            c = Decode("ff24010aff30010a");
+            Assert.AreEqual(2, c.Count);
+            Assert.IsTrue(c.OvercurrentAlarmEnabled);
+            Assert.AreEqual(10, c.OvercurrentAlarmThresholdAmps);
+            Assert.IsTrue(c.OvercurrentProtectionEnabled);
+            Assert.AreEqual(10, c.OvercurrentProtectionThresholdAmps);
+
+            c = Decode("080100ff");
+            Assert.IsTrue(c.SwitchOn);
+            Assert.IsTrue(c.SwitchGuideForm);
+        }
+
+        [TestMethod]
+        [DataRow("ff03b0", 2)]
+        [DataRow("09", 3)]
+        [DataRow("ff99", 4)]
+        [DataRow("ff240111", 5)]
+        [DataRow("080200ff", 5)]
+        public void A_bad_downlink_is_rejected_whole_and_changes_nothing(string hex, int reason)
+        {
+            var commands = Decode("ff033c00");
+            byte[] downlink = Hex.Parse("ff2601" + hex);
+            var error = new DecodeError();
+            Assert.IsFalse(Decoder.TryDecode(downlink, 0, downlink.Length, commands, error));
+            Assert.AreEqual(reason, (int)error.Reason, error.ToString());
+            // The earlier, valid downlink is still what the caller holds: a rejection is atomic.
+            Assert.AreEqual(1, commands.Count);
+            Assert.AreEqual(60, commands.ReportingIntervalSeconds);
+            Assert.IsFalse(commands.Contains(CommandKind.PowerConsumptionRecording));
+        }
+
+        private static DownlinkCommands Decode(string hex)
+        {
+            byte[] downlink = Hex.Parse(hex);
+            var commands = new DownlinkCommands();
+            var error = new DecodeError();
+            Assert.IsTrue(Decoder.TryDecode(downlink, 0, downlink.Length, commands, error), error.ToString());
+            return commands;
+        }
+    }
+}
