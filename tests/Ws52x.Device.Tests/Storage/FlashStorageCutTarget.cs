@@ -1,17 +1,19 @@
 // System.IO calls here, as in firmware/Ws52x.Esp32/Adapters/FlashStorage.cs: nanoframework/System.IO.FileSystem v1.1.93
-// (File.Exists / Delete, Directory.Exists / CreateDirectory / Delete, FileStream with FileMode.Create / Open).
-// This is the one device test file that needs more than mscorlib, so the host's nanoFramework compile check
-// (tests/Ws52x.Tests/Portability) leaves it out; compile-check.sh compiles it against the FileSystem sources.
+// (Directory.Exists / Delete). This is one of the device test files that need more than mscorlib, so the host's
+// nanoFramework compile check (tests/Ws52x.Tests/Portability) leaves it out; compile-check.sh compiles it against the
+// FileSystem sources.
+using System;
 using System.IO;
+using Ws52x.Config.Storage;
 using Ws52x.Esp32.Adapters;
 using Ws52x.Platform;
 
 namespace Ws52x.Device.Tests.Storage
 {
     /// <summary>
-    /// The ESP32 adapter's files on a real file system: LittleFS on the I: drive of the device and of the virtual nanoCLR,
-    /// the temporary folder on the host. A cut is reproduced by leaving the files its replace protocol would leave:
-    /// "key.new" torn at every length beside the old file, then complete beside it, then complete alone.
+    /// The storage journal on the ESP32 adapter's files on a real file system: LittleFS on the I: drive of the device and
+    /// of the virtual nanoCLR, the temporary folder on the host. A cut is reproduced by letting a replace write only the
+    /// first N bytes of its file (every N from nothing to all of it), which is what a power loss leaves on the flash.
     /// </summary>
     internal sealed class FlashStorageCutTarget : IPowerCutTarget
     {
@@ -22,24 +24,21 @@ namespace Ws52x.Device.Tests.Storage
             _root = root;
         }
 
-        public IKeyValueStorage PowerOn() => new FlashStorage(_root);
+        public IKeyValueStorage PowerOn() => new RecordJournal(new FlashStorage(_root));
 
-        public int CutPoints(string key, byte[] value, int length) => RecordOf(key, value, length).Length + 3;
+        // A replace writes one slot file of header + value; the last moment is "the write completed".
+        public int CutPoints(string key, byte[] value, int length) => RecordJournal.SlotOverhead + length + 1;
 
         public void CutDuringReplace(int cut, string key, byte[] value, int length)
         {
-            byte[] record = RecordOf(key, value, length);
-            string path = Path.Combine(_root, key);
-            if (cut == record.Length + 2)
+            var tearing = new TearingFiles(new FlashStorage(_root), cut);
+            try
             {
-                PowerOn().Replace(key, value, length);
-                return;
+                new RecordJournal(tearing).Replace(key, value, length);
             }
-
-            WriteFile(path + ".new", record, cut < record.Length ? cut : record.Length);
-            if (cut == record.Length + 1)
+            catch (PowerCut)
             {
-                File.Delete(path);
+                // The board is off from here: nothing else runs.
             }
         }
 
@@ -51,33 +50,52 @@ namespace Ws52x.Device.Tests.Storage
             }
         }
 
-        /// <summary>The file a completed Replace leaves, taken from a real one in a scratch folder.</summary>
-        private byte[] RecordOf(string key, byte[] value, int length)
+        /// <summary>Files that lose power once <c>budget</c> bytes have been written: that write stops there.</summary>
+        private sealed class TearingFiles : IFileStore
         {
-            string scratch = _root + "-scratch";
-            new FlashStorage(scratch).Replace(key, value, length);
-            byte[] record;
-            using (var stream = new FileStream(Path.Combine(scratch, key), FileMode.Open, FileAccess.Read))
+            private readonly IFileStore _files;
+            private int _budget;
+            private bool _off;
+
+            public TearingFiles(IFileStore files, int budget)
             {
-                record = new byte[(int)stream.Length];
-                int done = 0;
-                while (done < record.Length)
+                _files = files;
+                _budget = budget;
+            }
+
+            public int Read(string name, byte[] buffer, int offset, int count) => _files.Read(name, buffer, offset, count);
+
+            public void Write(string name, byte[] data, int offset, int count)
+            {
+                PowerOnOrThrow();
+                if (count > _budget)
                 {
-                    done += stream.Read(record, done, record.Length - done);
+                    _files.Write(name, data, offset, _budget);
+                    _off = true;
+                    throw new PowerCut();
+                }
+
+                _budget -= count;
+                _files.Write(name, data, offset, count);
+            }
+
+            public void Delete(string name)
+            {
+                PowerOnOrThrow();
+                _files.Delete(name);
+            }
+
+            private void PowerOnOrThrow()
+            {
+                if (_off)
+                {
+                    throw new PowerCut();
                 }
             }
-
-            Directory.Delete(scratch, true);
-            return record;
         }
 
-        private static void WriteFile(string path, byte[] data, int count)
+        private sealed class PowerCut : Exception
         {
-            using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
-            {
-                stream.Write(data, 0, count);
-                stream.Flush();
-            }
         }
     }
 }

@@ -23,6 +23,9 @@ namespace Ws52x.Config.Storage
         /// <summary>The largest payload a record may have.</summary>
         public const int MaxRecordLength = 4096;
 
+        /// <summary>Bytes a slot file holds beyond the record itself (its header): a replace writes this plus the record.</summary>
+        public const int SlotOverhead = JournalRecord.HeaderLength;
+
         // What Load found in a slot file, when it is not a copy.
         private const int Absent = -1;
         private const int Unreadable = -2;
