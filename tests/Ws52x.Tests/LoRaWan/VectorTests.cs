@@ -8,7 +8,7 @@ using static Ws52x.Tests.LoRaWan.TestKeys;
 
 namespace Ws52x.Tests.LoRaWan
 {
-    /// <summary>The fixed frames of ../shared/vectors/lorawan-frames.json (made by lora-packet 0.9.3).</summary>
+    /// <summary>The fixed frames of tests/vectors/lorawan-frames.json (made by lora-packet 0.9.3).</summary>
     public class VectorTests
     {
         private static JsonNode Vectors => JsonNode.Parse(File.ReadAllText(Paths.Vector("lorawan-frames.json")));
