@@ -15,7 +15,7 @@ namespace Ws52x.Tests.LoRaWan
         public void Decodes_a_downlink_with_keys_as_json()
         {
             JsonNode d = Vectors["data"].AsArray().First(v => (string)v["mtype"] == "Confirmed Data Down" && (string)v["fopts"] != "");
-            uint fcnt = VectorTests.CryptoCounter((uint)d["fcnt32"]);
+            uint fcnt = (uint)d["fcnt32"];
             var r = HostProcess.Run("frame", (string)d["phyPayload_wire"], "--nwkskey", (string)d["nwkSKey"], "--appskey", (string)d["appSKey"],
                 "--fcnt32", fcnt.ToString(), "--json");
             Assert.Equal("", r.Stderr);
