@@ -28,7 +28,7 @@ namespace Ws52x.Tests.LoRaWan
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 1000; i++)
             {
-                s.FCntUp++;
+                s.AdvanceFCntUp();
                 lengths += builder.BuildUplink(s, true, FCtrl.Adr, fopts, 0, 2, 85, report, 0, 26, output, 0);
                 failures += parser.ParseDownlink(s, down, 0, dn, frame, commitCounter: false) == FrameError.None ? 0 : 1;
             }
