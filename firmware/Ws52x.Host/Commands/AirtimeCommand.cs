@@ -7,13 +7,10 @@ namespace Ws52x.Host.Commands
     /// <summary>`ws52x airtime --sf 7 --bw 125 --bytes 26`: LoRa time on air by the core's calculator (the one the firmware uses).</summary>
     public static class AirtimeCommand
     {
-        private static readonly string[] BandwidthNames = { "7.8", "10.4", "15.6", "20.8", "31.25", "41.7", "62.5", "125", "250", "500" };
-        private static readonly int[] BandwidthHz = { 7800, 10400, 15600, 20800, 31250, 41700, 62500, 125000, 250000, 500000 };
-
         public static Command Create()
         {
-            var sf = new Option<int>("--sf") { Description = "Spreading factor, 6-12.", Required = true };
-            var bw = new Option<string>("--bw") { Description = "Bandwidth in kHz: 125, 250 or 500 (or another SX127x bandwidth, e.g. 62.5).", DefaultValueFactory = _ => "125" };
+            var sf = new Option<int>("--sf") { Description = "Spreading factor, 6-12 (SF6 only with --implicit).", Required = true };
+            var bw = new Option<string>("--bw") { Description = "Bandwidth in kHz: 125, 250 or 500, or another SX127x bandwidth (500 kHz / 2..64, e.g. 62.5 or 7.8125).", DefaultValueFactory = _ => "125" };
             var bytes = new Option<int>("--bytes") { Description = "PHYPayload length in bytes, 0-255 (a LoRaWAN frame is 13 + FOpts + FRMPayload).", Required = true };
             var cr = new Option<string>("--cr") { Description = "Coding rate 4/5 (default), 4/6, 4/7 or 4/8.", DefaultValueFactory = _ => "4/5" };
             var preamble = new Option<int>("--preamble") { Description = "Preamble symbols (LoRaWAN: 8).", DefaultValueFactory = _ => 8 };
@@ -38,6 +35,12 @@ namespace Ws52x.Host.Commands
                 }
 
                 int bandwidth = ParseBandwidth(parse.GetValue(bw));
+                bool explicitHeader = !parse.GetValue(implicitHeader);
+                if (spreading == 6 && explicitHeader)
+                {
+                    throw new CliException("airtime: SF6 works only with an implicit header (add --implicit), as on the SX127x");
+                }
+
                 int length = parse.GetValue(bytes);
                 if (length < 0 || length > 255)
                 {
@@ -52,7 +55,6 @@ namespace Ws52x.Host.Commands
                 }
 
                 LdroMode mode = ParseLdro(parse.GetValue(ldro));
-                bool explicitHeader = !parse.GetValue(implicitHeader);
                 bool crcOn = !parse.GetValue(noCrc);
                 bool de = LoRaAirtime.ResolveLdro(mode, spreading, bandwidth);
                 long micros = LoRaAirtime.TimeOnAirMicros(spreading, bandwidth, codingRate, preambleSymbols, length, explicitHeader, crcOn, de);
@@ -62,7 +64,7 @@ namespace Ws52x.Host.Commands
                 Console.WriteLine("time on air:  " + Millis(micros) + " ms");
                 Console.WriteLine("symbol time:  " + Millis(symbol) + " ms");
                 Console.WriteLine("symbols:      " + preambleSymbols + " preamble + 4.25 + " + payloadSymbols + " header/payload/CRC");
-                Console.WriteLine("settings:     SF" + spreading + " BW" + BandwidthNames[Array.IndexOf(BandwidthHz, bandwidth)]
+                Console.WriteLine("settings:     SF" + spreading + " BW" + BandwidthName(bandwidth)
                     + " CR" + parse.GetValue(cr) + (explicitHeader ? " explicit header" : " implicit header")
                     + (crcOn ? " CRC" : " no CRC") + " LDRO " + (de ? "on" : "off"));
                 return 0;
@@ -76,6 +78,10 @@ namespace Ws52x.Host.Commands
             return (micros / 1000) + "." + (micros % 1000).ToString("D3");
         }
 
+        /// <summary>The SX127x bandwidths, exactly: 500 kHz / 64, 48, 32, 24, 16, 12, 8, 4, 2, 1.</summary>
+        private const string BandwidthChoices = "7.8125, 10.417, 15.625, 20.833, 31.25, 41.667, 62.5, 125, 250 or 500 (kHz; 7.8, 10.4, 15.6, 20.8 and 41.7 too)";
+
+        /// <summary>A bandwidth in kHz, exact or as the datasheet rounds it, as Hz (rounded); the core knows which divisor it is.</summary>
         private static int ParseBandwidth(string text)
         {
             string t = (text ?? "").Trim().ToLowerInvariant();
@@ -84,13 +90,25 @@ namespace Ws52x.Host.Commands
                 t = t.Substring(0, t.Length - 3);
             }
 
-            int i = Array.IndexOf(BandwidthNames, t);
-            if (i < 0)
+            if (!decimal.TryParse(t, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal khz)
+                || khz <= 0 || khz > 1000)
             {
-                throw new CliException("airtime: --bw takes one of " + string.Join(", ", BandwidthNames) + " (kHz), not '" + text + "'");
+                throw new CliException("airtime: --bw takes " + BandwidthChoices + ", not '" + text + "'");
             }
 
-            return BandwidthHz[i];
+            int hz = (int)decimal.Round(khz * 1000);
+            if (LoRaAirtime.BandwidthDivisor(hz) == 0)
+            {
+                throw new CliException("airtime: --bw takes " + BandwidthChoices + ", not '" + text + "'");
+            }
+
+            return hz;
+        }
+
+        /// <summary>The exact bandwidth in kHz: 500 / divisor, e.g. 7.8125 or 41.6667.</summary>
+        private static string BandwidthName(int bandwidthHz)
+        {
+            return (500m / LoRaAirtime.BandwidthDivisor(bandwidthHz)).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static LoRaCodingRate ParseCodingRate(string text)
