@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using Ws52x.Radio;
 
 namespace Ws52x.Host.Commands
@@ -9,14 +10,23 @@ namespace Ws52x.Host.Commands
     {
         public static Command Create()
         {
-            var sf = new Option<int>("--sf") { Description = "Spreading factor, 6-12 (SF6 only with --implicit).", Required = true };
-            var bw = new Option<string>("--bw") { Description = "Bandwidth in kHz: 125, 250 or 500, or another SX127x bandwidth (500 kHz / 2..64, e.g. 62.5 or 7.8125).", DefaultValueFactory = _ => "125" };
-            var bytes = new Option<int>("--bytes") { Description = "PHYPayload length in bytes, 0-255 (a LoRaWAN frame is 13 + FOpts + FRMPayload).", Required = true };
-            var cr = new Option<string>("--cr") { Description = "Coding rate 4/5 (default), 4/6, 4/7 or 4/8.", DefaultValueFactory = _ => "4/5" };
-            var preamble = new Option<int>("--preamble") { Description = "Preamble symbols (LoRaWAN: 8).", DefaultValueFactory = _ => 8 };
-            var noCrc = new Option<bool>("--no-crc") { Description = "No payload CRC (LoRaWAN downlinks)." };
-            var implicitHeader = new Option<bool>("--implicit") { Description = "Implicit header mode (no header on air)." };
-            var ldro = new Option<string>("--ldro") { Description = "LowDataRateOptimize: auto (on when a symbol lasts 16 ms or more), on or off.", DefaultValueFactory = _ => "auto" };
+            var sf = Cli.Integer("--sf", "Spreading factor (SF6 only with --implicit).", 6, 12);
+            sf.Required = true;
+            var bw = new Option<int>("--bw")
+            {
+                Description = "Bandwidth in kHz, exact or as the datasheet rounds it (7.8, 10.4, 15.6, 20.8, 41.7) (default: 125).",
+                HelpName = string.Join("|", BandwidthNames),
+                CustomParser = r => ParseBandwidth(r),
+            };
+            var bytes = Cli.Integer("--bytes", "PHYPayload length in bytes (a LoRaWAN frame is 13 + FOpts + FRMPayload).", 0, 255);
+            bytes.Required = true;
+            var cr = Cli.Choice("--cr", "Coding rate (default: 4/5).", new[] { "4/5", "4/6", "4/7", "4/8" },
+                new[] { LoRaCodingRate.Cr4_5, LoRaCodingRate.Cr4_6, LoRaCodingRate.Cr4_7, LoRaCodingRate.Cr4_8 });
+            var preamble = Cli.Integer("--preamble", "Preamble symbols (default: 8, as LoRaWAN).", 6, 65535);
+            var noCrc = Cli.Flag("--no-crc", "No payload CRC (LoRaWAN downlinks).");
+            var implicitHeader = Cli.Flag("--implicit", "Implicit header mode (no header on air).");
+            var ldro = Cli.Choice("--ldro", "LowDataRateOptimize: auto turns it on when a symbol lasts 16 ms or more (default: auto).",
+                new[] { "auto", "on", "off" }, new[] { LdroMode.Auto, LdroMode.On, LdroMode.Off });
             var command = new Command("airtime", "Time on air of a LoRa frame (SX1276 datasheet 4.1.1.7), in ms, and the symbol time.");
             command.Options.Add(sf);
             command.Options.Add(bw);
@@ -29,12 +39,7 @@ namespace Ws52x.Host.Commands
             command.SetAction(parse =>
             {
                 int spreading = parse.GetValue(sf);
-                if (spreading < 6 || spreading > 12)
-                {
-                    throw new CliException("airtime: --sf takes 6-12");
-                }
-
-                int bandwidth = ParseBandwidth(parse.GetValue(bw));
+                int bandwidth = Cli.ValueOr(parse, bw, 125000);
                 bool explicitHeader = !parse.GetValue(implicitHeader);
                 if (spreading == 6 && explicitHeader)
                 {
@@ -42,30 +47,21 @@ namespace Ws52x.Host.Commands
                 }
 
                 int length = parse.GetValue(bytes);
-                if (length < 0 || length > 255)
-                {
-                    throw new CliException("airtime: --bytes takes 0-255");
-                }
-
-                LoRaCodingRate codingRate = ParseCodingRate(parse.GetValue(cr));
-                int preambleSymbols = parse.GetValue(preamble);
-                if (preambleSymbols < 6 || preambleSymbols > 65535)
-                {
-                    throw new CliException("airtime: --preamble takes 6-65535 symbols");
-                }
-
-                LdroMode mode = ParseLdro(parse.GetValue(ldro));
+                LoRaCodingRate codingRate = Cli.ValueOr(parse, cr, LoRaCodingRate.Cr4_5);
+                int preambleSymbols = Cli.ValueOr(parse, preamble, 8);
+                LdroMode mode = Cli.ValueOr(parse, ldro, LdroMode.Auto);
                 bool crcOn = !parse.GetValue(noCrc);
                 bool de = LoRaAirtime.ResolveLdro(mode, spreading, bandwidth);
                 long micros = LoRaAirtime.TimeOnAirMicros(spreading, bandwidth, codingRate, preambleSymbols, length, explicitHeader, crcOn, de);
                 long symbol = LoRaAirtime.SymbolTimeMicros(spreading, bandwidth);
                 int payloadSymbols = LoRaAirtime.PayloadSymbols(spreading, codingRate, length, explicitHeader, crcOn, de);
 
-                Console.WriteLine("time on air:  " + Millis(micros) + " ms");
-                Console.WriteLine("symbol time:  " + Millis(symbol) + " ms");
-                Console.WriteLine("symbols:      " + preambleSymbols + " preamble + 4.25 + " + payloadSymbols + " header/payload/CRC");
-                Console.WriteLine("settings:     SF" + spreading + " BW" + BandwidthName(bandwidth)
-                    + " CR" + parse.GetValue(cr) + (explicitHeader ? " explicit header" : " implicit header")
+                var output = parse.InvocationConfiguration.Output;
+                output.WriteLine("time on air:  " + Millis(micros) + " ms");
+                output.WriteLine("symbol time:  " + Millis(symbol) + " ms");
+                output.WriteLine("symbols:      " + preambleSymbols + " preamble + 4.25 + " + payloadSymbols + " header/payload/CRC");
+                output.WriteLine("settings:     SF" + spreading + " BW" + BandwidthName(bandwidth)
+                    + " CR4/" + (4 + (int)codingRate) + (explicitHeader ? " explicit header" : " implicit header")
                     + (crcOn ? " CRC" : " no CRC") + " LDRO " + (de ? "on" : "off"));
                 return 0;
             });
@@ -78,60 +74,36 @@ namespace Ws52x.Host.Commands
             return (micros / 1000) + "." + (micros % 1000).ToString("D3");
         }
 
-        /// <summary>The SX127x bandwidths, exactly: 500 kHz / 64, 48, 32, 24, 16, 12, 8, 4, 2, 1.</summary>
-        private const string BandwidthChoices = "7.8125, 10.417, 15.625, 20.833, 31.25, 41.667, 62.5, 125, 250 or 500 (kHz; 7.8, 10.4, 15.6, 20.8 and 41.7 too)";
+        /// <summary>The SX127x bandwidths in kHz, 500 kHz / 64, 48, 32, 24, 16, 12, 8, 4, 2, 1, as <see cref="BandwidthName"/> writes them.</summary>
+        private static readonly string[] BandwidthNames = { "7.8125", "10.4167", "15.625", "20.8333", "31.25", "41.6667", "62.5", "125", "250", "500" };
 
         /// <summary>A bandwidth in kHz, exact or as the datasheet rounds it, as Hz (rounded); the core knows which divisor it is.</summary>
-        private static int ParseBandwidth(string text)
+        private static int ParseBandwidth(System.CommandLine.Parsing.ArgumentResult r)
         {
-            string t = (text ?? "").Trim().ToLowerInvariant();
+            string text = Cli.Token(r);
+            string t = text.Trim().ToLowerInvariant();
             if (t.EndsWith("khz"))
             {
                 t = t.Substring(0, t.Length - 3);
             }
 
-            if (!decimal.TryParse(t, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal khz)
-                || khz <= 0 || khz > 1000)
+            if (decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal khz) && khz > 0 && khz <= 1000)
             {
-                throw new CliException("airtime: --bw takes " + BandwidthChoices + ", not '" + text + "'");
+                int hz = (int)decimal.Round(khz * 1000);
+                if (LoRaAirtime.BandwidthDivisor(hz) != 0)
+                {
+                    return hz;
+                }
             }
 
-            int hz = (int)decimal.Round(khz * 1000);
-            if (LoRaAirtime.BandwidthDivisor(hz) == 0)
-            {
-                throw new CliException("airtime: --bw takes " + BandwidthChoices + ", not '" + text + "'");
-            }
-
-            return hz;
+            r.AddError("--bw takes a LoRa bandwidth in kHz: " + Cli.OneOf(BandwidthNames) + " (got " + Cli.Echo(text) + ")");
+            return 125000;
         }
 
         /// <summary>The exact bandwidth in kHz: 500 / divisor, e.g. 7.8125 or 41.6667.</summary>
         private static string BandwidthName(int bandwidthHz)
         {
-            return (500m / LoRaAirtime.BandwidthDivisor(bandwidthHz)).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        private static LoRaCodingRate ParseCodingRate(string text)
-        {
-            switch ((text ?? "").Trim())
-            {
-                case "4/5": return LoRaCodingRate.Cr4_5;
-                case "4/6": return LoRaCodingRate.Cr4_6;
-                case "4/7": return LoRaCodingRate.Cr4_7;
-                case "4/8": return LoRaCodingRate.Cr4_8;
-                default: throw new CliException("airtime: --cr takes 4/5, 4/6, 4/7 or 4/8, not '" + text + "'");
-            }
-        }
-
-        private static LdroMode ParseLdro(string text)
-        {
-            switch ((text ?? "").Trim().ToLowerInvariant())
-            {
-                case "auto": return LdroMode.Auto;
-                case "on": return LdroMode.On;
-                case "off": return LdroMode.Off;
-                default: throw new CliException("airtime: --ldro takes on, off or auto, not '" + text + "'");
-            }
+            return (500m / LoRaAirtime.BandwidthDivisor(bandwidthHz)).ToString("0.####", CultureInfo.InvariantCulture);
         }
     }
 }

@@ -55,6 +55,16 @@ namespace Ws52x.Tests.Radio
         }
 
         [Theory]
+        [InlineData("ws52x: --preamble takes a whole number from 6 to 65535 (got '99999999999999999999')", "airtime", "--sf", "7", "--bytes", "13", "--preamble", "99999999999999999999")]
+        [InlineData("ws52x: --sf takes a whole number from 6 to 12 (got '7.0')", "airtime", "--sf", "7.0", "--bytes", "13")]
+        [InlineData("ws52x: --bytes takes a whole number from 0 to 255 (got '1e3')", "airtime", "--sf", "7", "--bytes", "1e3")]
+        public void A_number_too_big_or_not_whole_is_named_with_its_range(string message, params string[] args)
+        {
+            HostProcess.AssertUsageError(args);
+            Assert.Equal(message, HostProcess.Run(args).Stderr.Trim());
+        }
+
+        [Theory]
         [InlineData("airtime", "--bytes", "13")]
         [InlineData("airtime", "--sf", "13", "--bytes", "13")]
         [InlineData("airtime", "--sf", "7", "--bytes", "256")]
