@@ -32,7 +32,7 @@ namespace Ws52x.Benchmarks
             var output = new byte[64];
             var build = Measure.Run(() =>
             {
-                session.FCntUp++;
+                session.AdvanceFCntUp();
                 builder.BuildUplink(session, false, FCtrl.Adr, null, 0, 0, 85, report, 0, report.Length, output, 0);
             }, count);
             Measure.Print(Name, "uplink build, 26-byte report (AES+CMAC+framing)", build.NanosPerOperation, "ns");

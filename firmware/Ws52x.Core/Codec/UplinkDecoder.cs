@@ -41,7 +41,7 @@ namespace Ws52x.Codec
 
                 if (i + 2 + size > length)
                 {
-                    error.Set(DecodeReason.Truncated, length, "truncated: " + Hex.ToHex(d, at, 2) + " needs " + size.ToString() + " bytes");
+                    error.Set(DecodeReason.Truncated, length, "truncated: " + Hex.ToHex(d, at, 2) + " needs " + Bytes.CountText(size));
                     return false;
                 }
 

@@ -6,6 +6,9 @@ namespace Ws52x.Util
     /// </summary>
     public static class Bytes
     {
+        /// <summary>A byte count for a message: "1 byte", "2 bytes".</summary>
+        public static string CountText(int count) => count.ToString() + (count == 1 ? " byte" : " bytes");
+
         public static ushort ReadUInt16LE(byte[] b, int i) => (ushort)(b[i] | (b[i + 1] << 8));
 
         public static uint ReadUInt24LE(byte[] b, int i) => (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16));

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using Ws52x.Radio;
 
 namespace Ws52x.Host.Commands
@@ -7,19 +8,25 @@ namespace Ws52x.Host.Commands
     /// <summary>`ws52x airtime --sf 7 --bw 125 --bytes 26`: LoRa time on air by the core's calculator (the one the firmware uses).</summary>
     public static class AirtimeCommand
     {
-        private static readonly string[] BandwidthNames = { "7.8", "10.4", "15.6", "20.8", "31.25", "41.7", "62.5", "125", "250", "500" };
-        private static readonly int[] BandwidthHz = { 7800, 10400, 15600, 20800, 31250, 41700, 62500, 125000, 250000, 500000 };
-
         public static Command Create()
         {
-            var sf = new Option<int>("--sf") { Description = "Spreading factor, 6-12.", Required = true };
-            var bw = new Option<string>("--bw") { Description = "Bandwidth in kHz: 125, 250 or 500 (or another SX127x bandwidth, e.g. 62.5).", DefaultValueFactory = _ => "125" };
-            var bytes = new Option<int>("--bytes") { Description = "PHYPayload length in bytes, 0-255 (a LoRaWAN frame is 13 + FOpts + FRMPayload).", Required = true };
-            var cr = new Option<string>("--cr") { Description = "Coding rate 4/5 (default), 4/6, 4/7 or 4/8.", DefaultValueFactory = _ => "4/5" };
-            var preamble = new Option<int>("--preamble") { Description = "Preamble symbols (LoRaWAN: 8).", DefaultValueFactory = _ => 8 };
-            var noCrc = new Option<bool>("--no-crc") { Description = "No payload CRC (LoRaWAN downlinks)." };
-            var implicitHeader = new Option<bool>("--implicit") { Description = "Implicit header mode (no header on air)." };
-            var ldro = new Option<string>("--ldro") { Description = "LowDataRateOptimize: auto (on when a symbol lasts 16 ms or more), on or off.", DefaultValueFactory = _ => "auto" };
+            var sf = Cli.Integer("--sf", "Spreading factor (SF6 only with --implicit).", 6, 12);
+            sf.Required = true;
+            var bw = new Option<int>("--bw")
+            {
+                Description = "Bandwidth in kHz, exact or as the datasheet rounds it (7.8, 10.4, 15.6, 20.8, 41.7) (default: 125).",
+                HelpName = string.Join("|", BandwidthNames),
+                CustomParser = r => ParseBandwidth(r),
+            };
+            var bytes = Cli.Integer("--bytes", "PHYPayload length in bytes (a LoRaWAN frame is 13 + FOpts + FRMPayload).", 0, 255);
+            bytes.Required = true;
+            var cr = Cli.Choice("--cr", "Coding rate (default: 4/5).", new[] { "4/5", "4/6", "4/7", "4/8" },
+                new[] { LoRaCodingRate.Cr4_5, LoRaCodingRate.Cr4_6, LoRaCodingRate.Cr4_7, LoRaCodingRate.Cr4_8 });
+            var preamble = Cli.Integer("--preamble", "Preamble symbols (default: 8, as LoRaWAN).", 6, 65535);
+            var noCrc = Cli.Flag("--no-crc", "No payload CRC (LoRaWAN downlinks).");
+            var implicitHeader = Cli.Flag("--implicit", "Implicit header mode (no header on air).");
+            var ldro = Cli.Choice("--ldro", "LowDataRateOptimize: auto turns it on when a symbol lasts 16 ms or more (default: auto).",
+                new[] { "auto", "on", "off" }, new[] { LdroMode.Auto, LdroMode.On, LdroMode.Off });
             var command = new Command("airtime", "Time on air of a LoRa frame (SX1276 datasheet 4.1.1.7), in ms, and the symbol time.");
             command.Options.Add(sf);
             command.Options.Add(bw);
@@ -32,38 +39,29 @@ namespace Ws52x.Host.Commands
             command.SetAction(parse =>
             {
                 int spreading = parse.GetValue(sf);
-                if (spreading < 6 || spreading > 12)
-                {
-                    throw new CliException("airtime: --sf takes 6-12");
-                }
-
-                int bandwidth = ParseBandwidth(parse.GetValue(bw));
-                int length = parse.GetValue(bytes);
-                if (length < 0 || length > 255)
-                {
-                    throw new CliException("airtime: --bytes takes 0-255");
-                }
-
-                LoRaCodingRate codingRate = ParseCodingRate(parse.GetValue(cr));
-                int preambleSymbols = parse.GetValue(preamble);
-                if (preambleSymbols < 6 || preambleSymbols > 65535)
-                {
-                    throw new CliException("airtime: --preamble takes 6-65535 symbols");
-                }
-
-                LdroMode mode = ParseLdro(parse.GetValue(ldro));
+                int bandwidth = Cli.ValueOr(parse, bw, 125000);
                 bool explicitHeader = !parse.GetValue(implicitHeader);
+                if (spreading == 6 && explicitHeader)
+                {
+                    throw new CliException("airtime: SF6 works only with an implicit header (add --implicit), as on the SX127x");
+                }
+
+                int length = parse.GetValue(bytes);
+                LoRaCodingRate codingRate = Cli.ValueOr(parse, cr, LoRaCodingRate.Cr4_5);
+                int preambleSymbols = Cli.ValueOr(parse, preamble, 8);
+                LdroMode mode = Cli.ValueOr(parse, ldro, LdroMode.Auto);
                 bool crcOn = !parse.GetValue(noCrc);
                 bool de = LoRaAirtime.ResolveLdro(mode, spreading, bandwidth);
                 long micros = LoRaAirtime.TimeOnAirMicros(spreading, bandwidth, codingRate, preambleSymbols, length, explicitHeader, crcOn, de);
                 long symbol = LoRaAirtime.SymbolTimeMicros(spreading, bandwidth);
                 int payloadSymbols = LoRaAirtime.PayloadSymbols(spreading, codingRate, length, explicitHeader, crcOn, de);
 
-                Console.WriteLine("time on air:  " + Millis(micros) + " ms");
-                Console.WriteLine("symbol time:  " + Millis(symbol) + " ms");
-                Console.WriteLine("symbols:      " + preambleSymbols + " preamble + 4.25 + " + payloadSymbols + " header/payload/CRC");
-                Console.WriteLine("settings:     SF" + spreading + " BW" + BandwidthNames[Array.IndexOf(BandwidthHz, bandwidth)]
-                    + " CR" + parse.GetValue(cr) + (explicitHeader ? " explicit header" : " implicit header")
+                var output = parse.InvocationConfiguration.Output;
+                output.WriteLine("time on air:  " + Millis(micros) + " ms");
+                output.WriteLine("symbol time:  " + Millis(symbol) + " ms");
+                output.WriteLine("symbols:      " + preambleSymbols + " preamble + 4.25 + " + payloadSymbols + " header/payload/CRC");
+                output.WriteLine("settings:     SF" + spreading + " BW" + BandwidthName(bandwidth)
+                    + " CR4/" + (4 + (int)codingRate) + (explicitHeader ? " explicit header" : " implicit header")
                     + (crcOn ? " CRC" : " no CRC") + " LDRO " + (de ? "on" : "off"));
                 return 0;
             });
@@ -76,44 +74,36 @@ namespace Ws52x.Host.Commands
             return (micros / 1000) + "." + (micros % 1000).ToString("D3");
         }
 
-        private static int ParseBandwidth(string text)
+        /// <summary>The SX127x bandwidths in kHz, 500 kHz / 64, 48, 32, 24, 16, 12, 8, 4, 2, 1, as <see cref="BandwidthName"/> writes them.</summary>
+        private static readonly string[] BandwidthNames = { "7.8125", "10.4167", "15.625", "20.8333", "31.25", "41.6667", "62.5", "125", "250", "500" };
+
+        /// <summary>A bandwidth in kHz, exact or as the datasheet rounds it, as Hz (rounded); the core knows which divisor it is.</summary>
+        private static int ParseBandwidth(System.CommandLine.Parsing.ArgumentResult r)
         {
-            string t = (text ?? "").Trim().ToLowerInvariant();
+            string text = Cli.Token(r);
+            string t = text.Trim().ToLowerInvariant();
             if (t.EndsWith("khz"))
             {
                 t = t.Substring(0, t.Length - 3);
             }
 
-            int i = Array.IndexOf(BandwidthNames, t);
-            if (i < 0)
+            if (decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal khz) && khz > 0 && khz <= 1000)
             {
-                throw new CliException("airtime: --bw takes one of " + string.Join(", ", BandwidthNames) + " (kHz), not '" + text + "'");
+                int hz = (int)decimal.Round(khz * 1000);
+                if (LoRaAirtime.BandwidthDivisor(hz) != 0)
+                {
+                    return hz;
+                }
             }
 
-            return BandwidthHz[i];
+            r.AddError("--bw takes a LoRa bandwidth in kHz: " + Cli.OneOf(BandwidthNames) + " (got " + Cli.Echo(text) + ")");
+            return 125000;
         }
 
-        private static LoRaCodingRate ParseCodingRate(string text)
+        /// <summary>The exact bandwidth in kHz: 500 / divisor, e.g. 7.8125 or 41.6667.</summary>
+        private static string BandwidthName(int bandwidthHz)
         {
-            switch ((text ?? "").Trim())
-            {
-                case "4/5": return LoRaCodingRate.Cr4_5;
-                case "4/6": return LoRaCodingRate.Cr4_6;
-                case "4/7": return LoRaCodingRate.Cr4_7;
-                case "4/8": return LoRaCodingRate.Cr4_8;
-                default: throw new CliException("airtime: --cr takes 4/5, 4/6, 4/7 or 4/8, not '" + text + "'");
-            }
-        }
-
-        private static LdroMode ParseLdro(string text)
-        {
-            switch ((text ?? "").Trim().ToLowerInvariant())
-            {
-                case "auto": return LdroMode.Auto;
-                case "on": return LdroMode.On;
-                case "off": return LdroMode.Off;
-                default: throw new CliException("airtime: --ldro takes on, off or auto, not '" + text + "'");
-            }
+            return (500m / LoRaAirtime.BandwidthDivisor(bandwidthHz)).ToString("0.####", CultureInfo.InvariantCulture);
         }
     }
 }

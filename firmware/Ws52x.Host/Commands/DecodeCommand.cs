@@ -1,4 +1,4 @@
-using System;
+using System.IO;
 using System.CommandLine;
 using Ws52x.Codec;
 using Ws52x.Util;
@@ -11,12 +11,8 @@ namespace Ws52x.Host.Commands
         public static Command Create()
         {
             var hex = new Argument<string>("hex") { Description = "The payload (FRMPayload on port 85) in hex, e.g. 087001058129..." };
-            var downlink = new Option<bool>("--downlink") { Description = "Decode as a downlink command (prints the vendor encoder's input object)." };
-            var rated = new Option<int>("--rated-current")
-            {
-                Description = "The board's rated current in A: the highest threshold a downlink may set (default 16).",
-                DefaultValueFactory = _ => 16,
-            };
+            var downlink = Cli.Flag("--downlink", "Decode as a downlink command (prints the vendor encoder's input object).");
+            var rated = Cli.Integer("--rated-current", "The board's rated current in A: the highest threshold a downlink may set (default: 16).", 1, 255, "A");
             var command = new Command("decode", "Decode a WS52x uplink (or, with --downlink, a downlink) to the vendor's JSON.");
             command.Arguments.Add(hex);
             command.Options.Add(downlink);
@@ -26,25 +22,21 @@ namespace Ws52x.Host.Commands
                 byte[] bytes = Hex.Parse(parse.GetValue(hex));
                 if (bytes == null || bytes.Length == 0)
                 {
-                    throw new CliException("decode: '" + parse.GetValue(hex) + "' is not a hex payload");
+                    throw new CliException("decode: " + Cli.Echo(parse.GetValue(hex)) + " is not a hex payload");
                 }
 
+                TextWriter output = parse.InvocationConfiguration.Output;
                 var error = new DecodeError();
                 if (parse.GetValue(downlink))
                 {
-                    int amps = parse.GetValue(rated);
-                    if (amps < 1 || amps > 255)
-                    {
-                        throw new CliException("decode: --rated-current takes 1-255 A");
-                    }
-
+                    int amps = Cli.ValueOr(parse, rated, 16);
                     var commands = new DownlinkCommands();
                     if (!new DownlinkDecoder(amps).TryDecode(bytes, 0, bytes.Length, commands, error))
                     {
                         throw new CliException("decode: rejected downlink: " + error);
                     }
 
-                    Console.WriteLine(VendorJson.Downlink(commands));
+                    output.WriteLine(VendorJson.Downlink(commands));
                     return 0;
                 }
 
@@ -54,7 +46,7 @@ namespace Ws52x.Host.Commands
                     throw new CliException("decode: not a WS52x uplink: " + error);
                 }
 
-                Console.WriteLine(VendorJson.Uplink(values));
+                output.WriteLine(VendorJson.Uplink(values));
                 return 0;
             });
             return command;

@@ -1,4 +1,3 @@
-using System;
 using System.CommandLine;
 using System.Text.Json;
 using Ws52x.Codec;
@@ -12,8 +11,8 @@ namespace Ws52x.Host.Commands
         public static Command Create()
         {
             var json = new Argument<string>("json") { Description = "A vendor encoder object, e.g. {\"socket_status\":\"on\"} or {\"report_interval\":1200}." };
-            var guideForm = new Option<bool>("--guide-form") { Description = "Write open/close as the guide does (080100ff) instead of the vendor encoder (0801ffff)." };
-            var rated = new Option<int>("--rated-current") { Description = "The board's rated current in A (default 16).", DefaultValueFactory = _ => 16 };
+            var guideForm = Cli.Flag("--guide-form", "Write open/close as the guide does (080100ff) instead of the vendor encoder (0801ffff).");
+            var rated = Cli.Integer("--rated-current", "The board's rated current in A: the highest threshold a downlink may set (default: 16).", 1, 255, "A");
             var command = new Command("encode", "Encode a WS52x downlink from the vendor encoder's JSON object.");
             command.Arguments.Add(json);
             command.Options.Add(guideForm);
@@ -26,12 +25,12 @@ namespace Ws52x.Host.Commands
 
                 // What we send must be what the socket accepts: run it through the device's own decoder.
                 var error = new DecodeError();
-                if (!new DownlinkDecoder(parse.GetValue(rated)).TryDecode(buffer, 0, n, new DownlinkCommands(), error))
+                if (!new DownlinkDecoder(Cli.ValueOr(parse, rated, 16)).TryDecode(buffer, 0, n, new DownlinkCommands(), error))
                 {
                     throw new CliException("encode: the socket would reject this: " + error);
                 }
 
-                Console.WriteLine(Hex.ToHex(buffer, 0, n));
+                parse.InvocationConfiguration.Output.WriteLine(Hex.ToHex(buffer, 0, n));
                 return 0;
             });
             return command;

@@ -18,12 +18,12 @@ namespace Ws52x.Host.Commands
         public static Command Create()
         {
             var hex = new Argument<string>("hex") { Description = "The PHYPayload as hex (MHDR .. MIC), e.g. from a gateway log." };
-            var nwk = new Option<string>("--nwkskey") { Description = "NwkSKey (hex, 16 bytes): checks a data frame's MIC, decrypts FPort 0." };
-            var app = new Option<string>("--appskey") { Description = "AppSKey (hex, 16 bytes): decrypts a data frame's FRMPayload." };
-            var appKey = new Option<string>("--appkey") { Description = "AppKey (hex, 16 bytes): JoinRequest MIC, JoinAccept decryption." };
-            var devNonce = new Option<string>("--devnonce") { Description = "DevNonce of the JoinRequest (hex, 2 bytes, as it reads): derives the session keys." };
-            var fcnt32 = new Option<string>("--fcnt32") { Description = "The full 32-bit frame counter (decimal or 0x hex); its upper 16 bits complete the on-air 16." };
-            var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+            var nwk = Cli.HexBytes("--nwkskey", "NwkSKey: checks a data frame's MIC, decrypts FPort 0.", 16);
+            var app = Cli.HexBytes("--appskey", "AppSKey: decrypts a data frame's FRMPayload.", 16);
+            var appKey = Cli.HexBytes("--appkey", "AppKey: JoinRequest MIC, JoinAccept decryption.", 16);
+            var devNonce = Cli.HexBytes("--devnonce", "DevNonce of the JoinRequest, as it reads (e.g. c500): derives the session keys.", 2);
+            var fcnt32 = Cli.UInt32("--fcnt32", "The full 32-bit frame counter; its upper 16 bits complete the 16 on air.");
+            var json = Cli.Flag("--json", "Print one JSON object instead of text.");
             var command = new Command("frame", "Decode a LoRaWAN 1.0.x PHYPayload: fields, MAC commands, MIC check, decrypted payload, join keys.");
             command.Arguments.Add(hex);
             command.Options.Add(nwk);
@@ -32,39 +32,30 @@ namespace Ws52x.Host.Commands
             command.Options.Add(devNonce);
             command.Options.Add(fcnt32);
             command.Options.Add(json);
-            command.SetAction(parse =>
-            {
-                try
-                {
-                    return Run(parse, hex, nwk, app, appKey, devNonce, fcnt32, json);
-                }
-                catch (CliException e)
-                {
-                    return Cli.Fail(e.Message);
-                }
-            });
+            command.SetAction(parse => Run(parse, hex, nwk, app, appKey, devNonce, fcnt32, json));
             return command;
         }
 
-        private static int Run(ParseResult parse, Argument<string> hex, Option<string> nwk, Option<string> app, Option<string> appKey,
-            Option<string> devNonce, Option<string> fcnt32, Option<bool> json)
+        private static int Run(ParseResult parse, Argument<string> hex, Option<byte[]> nwk, Option<byte[]> app, Option<byte[]> appKey,
+            Option<byte[]> devNonce, Option<long> fcnt32, Option<bool> json)
         {
             byte[] frame = Hex.Parse(parse.GetValue(hex));
             if (frame == null || frame.Length == 0 || frame.Length > DataFrame.MaxPhyPayload)
             {
-                throw new CliException("frame: HEX must be 1 to 255 bytes of hex digits (got '" + parse.GetValue(hex) + "')");
+                throw new CliException("frame: HEX must be 1 to 255 bytes of hex digits (got " + Cli.Echo(parse.GetValue(hex)) + ")");
             }
 
+            byte[] nonce = Cli.ValueOr(parse, devNonce, null);
             var inspector = new FrameInspector();
-            FrameError e = inspector.Inspect(frame, frame.Length, Key(parse.GetValue(nwk), "--nwkskey"), Key(parse.GetValue(app), "--appskey"),
-                Key(parse.GetValue(appKey), "--appkey"), Nonce(parse.GetValue(devNonce)), Counter(parse.GetValue(fcnt32)));
+            FrameError e = inspector.Inspect(frame, frame.Length, Cli.ValueOr(parse, nwk, null), Cli.ValueOr(parse, app, null), Cli.ValueOr(parse, appKey, null),
+                nonce == null ? -1 : (nonce[0] << 8) | nonce[1], Cli.ValueOr(parse, fcnt32, -1));
             if (e != FrameError.None)
             {
                 throw new CliException("frame: not a LoRaWAN 1.0.x frame: " + FrameErrors.Message(e) + " (" + e + ")");
             }
 
             JsonObject o = Describe(inspector, frame);
-            Console.Out.WriteLine(parse.GetValue(json) ? o.ToJsonString() : Text(o));
+            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? o.ToJsonString() : Text(o));
             return 0;
         }
 
@@ -175,54 +166,6 @@ namespace Ws52x.Host.Commands
             }
 
             return lines.ToString().TrimEnd('\n');
-        }
-
-        private static byte[] Key(string text, string name)
-        {
-            if (text == null)
-            {
-                return null;
-            }
-
-            byte[] k = Hex.Parse(text);
-            if (k == null || k.Length != 16)
-            {
-                throw new CliException("frame: " + name + " takes 16 bytes of hex (32 digits), got '" + text + "'");
-            }
-
-            return k;
-        }
-
-        private static int Nonce(string text)
-        {
-            if (text == null)
-            {
-                return -1;
-            }
-
-            byte[] n = Hex.Parse(text);
-            if (n == null || n.Length != 2)
-            {
-                throw new CliException("frame: --devnonce takes 2 bytes of hex as it reads, e.g. c500 (got '" + text + "')");
-            }
-
-            return (n[0] << 8) | n[1];
-        }
-
-        private static long Counter(string text)
-        {
-            if (text == null)
-            {
-                return -1;
-            }
-
-            bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
-            if (!ulong.TryParse(hex ? text.Substring(2) : text, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) || v > uint.MaxValue)
-            {
-                throw new CliException("frame: --fcnt32 takes a counter from 0 to 4294967295 (got '" + text + "')");
-            }
-
-            return (long)v;
         }
     }
 }

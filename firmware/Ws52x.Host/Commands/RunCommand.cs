@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.Threading;
 using Ws52x.Host.Board;
 using Ws52x.Host.Board.Metering;
@@ -27,12 +28,12 @@ namespace Ws52x.Host.Commands
 
         private static void AddRunOptions(Command command)
         {
-            // One place holds the board's defaults: the options show and fall back to them.
+            // One place holds the board's defaults: the options fall back to them, and help shows them as typed.
             var defaults = new HostBoardOptions();
             var speed = new Option<int>("--speed")
             {
-                Description = "Virtual time factor: 1 = real time (default), N = N times faster, max = as fast as possible.",
-                DefaultValueFactory = _ => 1,
+                Description = "Virtual time factor: 1 = real time, N = N times faster, max = as fast as possible (default: 1).",
+                HelpName = "1-1000000|max",
                 CustomParser = r =>
                 {
                     string t = Cli.Token(r);
@@ -41,91 +42,38 @@ namespace Ws52x.Host.Commands
                         return HostBoardOptions.MaxSpeed;
                     }
 
-                    if (int.TryParse(t, out int n) && n >= 1 && n <= 1000000)
+                    if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= 1000000)
                     {
                         return n;
                     }
 
-                    r.AddError("--speed takes a whole number from 1 to 1000000, or max (got '" + t + "')");
+                    r.AddError("--speed takes a whole number from 1 to 1000000, or max (got " + Cli.Echo(t) + ")");
                     return 1;
                 },
             };
-            var duration = new Option<TimeSpan?>("--duration")
+            var duration = Cli.Duration("--duration", "How much board time to run, e.g. 90s, 20m, 24h; without it the board runs until Ctrl-C.",
+                TimeSpan.FromMilliseconds(1), TimeSpan.MaxValue, "time, e.g. 24h", null);
+            string[] loadNames = new string[LoadProfiles.All.Count];
+            LoadProfile[] loads = new LoadProfile[LoadProfiles.All.Count];
+            for (int i = 0; i < loads.Length; i++)
             {
-                Description = "How much board time to run, e.g. 90s, 20m, 24h (default: until Ctrl-C).",
-                CustomParser = r =>
-                {
-                    string t = Cli.Token(r);
-                    if (Cli.TryParseDuration(t, out TimeSpan span))
-                    {
-                        return span;
-                    }
+                loads[i] = LoadProfiles.All[i];
+                loadNames[i] = loads[i].Name;
+            }
 
-                    r.AddError("--duration takes a time span such as 90s, 20m, 24h or 1h30m (got '" + t + "')");
-                    return null;
-                },
-            };
-            var load = new Option<LoadProfile>("--load")
-            {
-                Description = "What is plugged into the simulated socket: " + LoadProfiles.Names + ".",
-                DefaultValueFactory = _ => defaults.Load,
-                CustomParser = r =>
-                {
-                    string t = Cli.Token(r);
-                    LoadProfile p = LoadProfiles.Find(t);
-                    if (p == null)
-                    {
-                        r.AddError("--load takes one of " + LoadProfiles.Names + " (got '" + t + "')");
-                    }
-
-                    return p;
-                },
-            };
-            var interval = new Option<TimeSpan>("--interval")
-            {
-                Description = "Reporting interval from 1 to 1080 minutes, e.g. 20m (the guide's default), 1m, 2h.",
-                DefaultValueFactory = _ => defaults.ReportInterval,
-                CustomParser = r =>
-                {
-                    string t = Cli.Token(r);
-                    if (Cli.TryParseDuration(t, out TimeSpan span) && span >= TimeSpan.FromMinutes(1) && span <= TimeSpan.FromMinutes(1080))
-                    {
-                        return span;
-                    }
-
-                    r.AddError("--interval takes a time span from 1m to 1080m, such as 20m or 2h (got '" + t + "')");
-                    return defaults.ReportInterval;
-                },
-            };
-            var chip = new Option<MeteringChip>("--chip")
-            {
-                Description = "Metering chip of the board: hlw8012 or bl0937.",
-                DefaultValueFactory = _ => defaults.Chip,
-                CustomParser = r =>
-                {
-                    string t = Cli.Token(r);
-                    if (string.Equals(t, "hlw8012", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return MeteringChip.Hlw8012;
-                    }
-
-                    if (string.Equals(t, "bl0937", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return MeteringChip.Bl0937;
-                    }
-
-                    r.AddError("--chip takes hlw8012 or bl0937 (got '" + t + "')");
-                    return defaults.Chip;
-                },
-            };
-            var seed = new Option<int>("--seed")
-            {
-                Description = "Seed of everything random on the board (metering noise, radio air), so that a run can be repeated.",
-                DefaultValueFactory = _ => defaults.Seed,
-            };
+            var load = Cli.Choice("--load", "What is plugged into the simulated socket (default: " + defaults.Load.Name + ").", loadNames, loads);
+            var interval = Cli.Duration("--interval",
+                "Reporting interval from 1 to 1080 minutes, e.g. 1m, 2h (default: " + Minutes(defaults.ReportInterval) + ", the guide's).",
+                TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1080), "1m-1080m", "from 1m to 1080m");
+            var chip = Cli.Choice("--chip", "Metering chip of the board (default: " + ChipName(defaults.Chip) + ").",
+                new[] { "hlw8012", "bl0937" }, new[] { MeteringChip.Hlw8012, MeteringChip.Bl0937 });
+            var seed = Cli.Integer("--seed",
+                "Seed of everything random on the board (metering noise, radio air), so that a run can be repeated (default: " + defaults.Seed.ToString(CultureInfo.InvariantCulture) + ").",
+                0, int.MaxValue);
             var state = new Option<string>("--state")
             {
-                Description = "Folder that keeps the board's flash (energy, calibration, settings) between runs: a run on the same folder is a reboot of the same socket. Default: flash in memory.",
+                Description = "Folder that keeps the board's flash (energy, calibration, settings) between runs: a run on the same folder is a reboot of the same socket (default: flash in memory).",
+                HelpName = "folder",
                 CustomParser = r =>
                 {
                     string t = Cli.Token(r);
@@ -135,7 +83,7 @@ namespace Ws52x.Host.Commands
                     }
                     else if (System.IO.File.Exists(t))
                     {
-                        r.AddError("--state takes a folder (made if missing); '" + t + "' is a file");
+                        r.AddError("--state takes a folder (made if missing); '" + Cli.Echo(t) + "' is a file");
                     }
 
                     return t;
@@ -152,28 +100,33 @@ namespace Ws52x.Host.Commands
             {
                 var options = new HostBoardOptions
                 {
-                    Speed = parse.GetValue(speed),
-                    Duration = parse.GetValue(duration),
-                    Load = parse.GetValue(load),
-                    ReportInterval = parse.GetValue(interval),
-                    Chip = parse.GetValue(chip),
-                    Seed = parse.GetValue(seed),
+                    Speed = Cli.ValueOr(parse, speed, defaults.Speed),
+                    Duration = parse.GetResult(duration) == null ? (TimeSpan?)null : parse.GetValue(duration),
+                    Load = Cli.ValueOr(parse, load, defaults.Load),
+                    ReportInterval = Cli.ValueOr(parse, interval, defaults.ReportInterval),
+                    Chip = Cli.ValueOr(parse, chip, defaults.Chip),
+                    Seed = Cli.ValueOr(parse, seed, defaults.Seed),
                     StateDirectory = parse.GetValue(state),
                 };
-                return Run(options);
+                return Run(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             });
         }
 
-        private static int Run(HostBoardOptions options)
+        /// <summary>A whole number of minutes as --interval takes it, e.g. 20m.</summary>
+        private static string Minutes(TimeSpan span) => ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + "m";
+
+        private static string ChipName(MeteringChip chip) => chip == MeteringChip.Bl0937 ? "bl0937" : "hlw8012";
+
+        private static int Run(HostBoardOptions options, System.IO.TextWriter output, System.IO.TextWriter error)
         {
             HostBoard opened;
             try
             {
-                opened = new HostBoard(options, Console.Out);
+                opened = new HostBoard(options, output);
             }
             catch (StateDirectoryException e)
             {
-                Console.Error.WriteLine("ws52x: --state: " + e.Message);
+                Cli.Fail(error, "--state: " + e.Message);
                 return 1; // an I/O failure, not a usage error
             }
 

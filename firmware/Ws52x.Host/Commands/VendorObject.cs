@@ -96,7 +96,7 @@ namespace Ws52x.Host.Commands
                         c.Add(CommandKind.Reboot);
                         break;
                     default:
-                        throw new CliException("encode: unknown field '" + p.Name + "'");
+                        throw new CliException("encode: unknown field " + Cli.Echo(p.Name));
                 }
             }
 

@@ -31,6 +31,30 @@ namespace Ws52x.Tests.Host
             Assert.Equal("080100ff", HostProcess.Run("encode", "--guide-form", "{\"socket_status\":\"on\"}").Stdout.Trim());
         }
 
+        [Fact]
+        public void A_truncated_uplink_says_one_byte_not_one_bytes()
+        {
+            var r = HostProcess.Run("decode", "0870");
+            HostProcess.AssertUsageError("decode", "0870");
+            Assert.Contains("0870 needs 1 byte", r.Stderr);
+            Assert.DoesNotContain("1 bytes", r.Stderr);
+            Assert.Contains("needs 4 bytes", HostProcess.InProcess("decode", "0683").Stderr);
+        }
+
+        [Fact]
+        public void A_huge_argument_is_echoed_cut_short_with_its_length()
+        {
+            string huge = new string('z', 120_000);
+            var r = HostProcess.InProcess("decode", huge);
+            HostProcess.AssertUsageErrorInProcess("decode", huge);
+            Assert.Contains("'" + new string('z', 32) + "…' (120000 characters)", r.Stderr);
+            Assert.True(r.Stderr.Length < 200, r.Stderr.Length + " characters");
+            // The same for a token the parser itself refuses.
+            r = HostProcess.InProcess("decode", "0870", huge);
+            Assert.Equal(2, r.ExitCode);
+            Assert.True(r.Stderr.Length < 200, r.Stderr.Length + " characters");
+        }
+
         [Theory]
         [InlineData("decode", "zz")]
         [InlineData("decode", "0870")]
@@ -39,6 +63,8 @@ namespace Ws52x.Tests.Host
         [InlineData("encode", "{\"report_interval\":30}")]
         [InlineData("encode", "not json")]
         [InlineData("encode", "{\"frobnicate\":1}")]
+        [InlineData("decode", "--downlink", "--rated-current", "0", "ff24011a")]
+        [InlineData("encode", "--rated-current", "abc", "{\"socket_status\":\"on\"}")]
         public void Bad_input_gives_one_error_line_and_exit_code_2(params string[] args)
         {
             HostProcess.AssertUsageError(args);

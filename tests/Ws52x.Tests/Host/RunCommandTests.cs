@@ -6,6 +6,27 @@ namespace Ws52x.Tests.Host
 {
     public class RunCommandTests
     {
+        /// <summary>Accepts a few lines, then fails as a full disk does.</summary>
+        private sealed class FailingWriter : System.IO.StringWriter
+        {
+            private int _left;
+
+            public FailingWriter(int afterLines)
+            {
+                _left = afterLines;
+            }
+
+            public override void WriteLine(string value)
+            {
+                if (_left-- <= 0)
+                {
+                    throw new System.IO.IOException("disk full");
+                }
+
+                base.WriteLine(value);
+            }
+        }
+
         [Fact]
         public void Runs_hours_of_board_time_at_max_speed_and_reports_from_the_core()
         {
@@ -61,11 +82,53 @@ namespace Ws52x.Tests.Host
         [InlineData("--interval", "30s")]
         [InlineData("--interval", "19h")]
         [InlineData("--seed", "x")]
+        [InlineData("--seed", "-1")]
+        [InlineData("--speed", "99999999999999999999")]
         [InlineData("--bogus")]
         [InlineData("frobnicate")]
         public void Bad_options_give_one_error_line_and_exit_code_2(params string[] args)
         {
             HostProcess.AssertUsageError(args);
+        }
+
+        [DevFullFact]
+        public void Output_to_a_full_disk_is_one_line_and_exit_code_1_not_a_trace()
+        {
+            var r = HostProcess.RunWithStdoutTo("/dev/full", "--speed", "max", "--duration", "24h");
+            Assert.Equal(1, r.ExitCode);
+            string[] lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.StartsWith("ws52x: cannot write the output: ", lines[0]);
+        }
+
+        [Fact]
+        public void A_writer_that_fails_mid_run_ends_the_run_with_exit_code_1()
+        {
+            // The board writes a few lines, then the output fails (a disk filling up): in this process, same entry.
+            var r = HostProcess.InProcess(new FailingWriter(afterLines: 5), "--speed", "max", "--duration", "4h");
+            Assert.Equal(1, r.ExitCode);
+            Assert.Equal("ws52x: cannot write the output: disk full\n", r.Stderr.Replace("\r", ""));
+        }
+
+        [Fact]
+        public void A_seed_that_is_not_a_number_is_named_with_its_range()
+        {
+            var r = HostProcess.Run("--seed", "abc");
+            HostProcess.AssertUsageError("--seed", "abc");
+            Assert.Equal("ws52x: --seed takes a whole number from 0 to 2147483647 (got 'abc')", r.Stderr.Trim());
+        }
+
+        [Fact]
+        public void Help_shows_the_syntax_the_options_accept_and_defaults_as_typed()
+        {
+            var r = HostProcess.Run("--help");
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("--chip <hlw8012|bl0937>", r.Stdout);
+            Assert.Contains("(default: 20m, the guide's)", r.Stdout);
+            Assert.Contains("(default: hlw8012)", r.Stdout);
+            Assert.DoesNotContain("Bl0937|Hlw8012", r.Stdout);
+            Assert.DoesNotContain("00:20:00", r.Stdout);
+            Assert.DoesNotContain("[default:", r.Stdout);
         }
 
         [Theory]
@@ -90,6 +153,21 @@ namespace Ws52x.Tests.Host
         public void Bad_durations_do_not_parse(string text)
         {
             Assert.False(Cli.TryParseDuration(text, out _));
+        }
+    }
+}
+
+namespace Ws52x.Tests.Host
+{
+    /// <summary>A fact that needs /dev/full (Linux): reported as skipped, with the reason, where there is none.</summary>
+    public sealed class DevFullFactAttribute : FactAttribute
+    {
+        public DevFullFactAttribute()
+        {
+            if (!System.IO.File.Exists("/dev/full") || !System.IO.File.Exists("/bin/sh"))
+            {
+                Skip = "no /dev/full on this system: the full-disk output test runs on Linux";
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Ws52x.Tests.LoRaWan
         private readonly FrameParser _parser = new FrameParser();
         private readonly DataFrame _frame = new DataFrame();
 
-        private static Session NewSession()
+        internal static Session NewSession()
         {
             var s = new Session();
             s.SetKeys(0x26011234, H("2b7e151628aed2a6abf7158809cf4f3c"), H("000102030405060708090a0b0c0d0e0f"));

@@ -1,4 +1,3 @@
-using System;
 using Ws52x.Benchmarks;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Metering;
@@ -14,14 +13,14 @@ namespace Ws52x.Tests.Metering
             var status = new Ws52x.Codec.ElectricalStatus();
             rig.RunForSeconds(30); // voltage and current windows have come and gone
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 3000; i++)
+            SteadyStateAllocation.AssertNothingAllocated(() =>
             {
-                rig.RunFor(PowerMeter.TickMicros);
-                rig.Meter.Fill(status);
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                for (int i = 0; i < 3000; i++)
+                {
+                    rig.RunFor(PowerMeter.TickMicros);
+                    rig.Meter.Fill(status);
+                }
+            });
             Assert.InRange(status.ActivePowerWatts, 2195, 2205);
         }
     }

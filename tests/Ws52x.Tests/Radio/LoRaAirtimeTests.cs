@@ -105,6 +105,56 @@ namespace Ws52x.Tests.Radio
             Assert.Equal(2_048, LoRaAirtime.SymbolTimeMicros(10, 500_000));
         }
 
+        // Every SX127x bandwidth is 500 kHz / divisor, so Tsym = 2^SF · divisor / 500 kHz = 2^SF · divisor · 2 µs exactly:
+        // at SF7, 256 µs per unit of divisor. The datasheet's rounded names and the exact values give the same figure.
+        [Theory]
+        [InlineData(7_800, 64)]
+        [InlineData(7_813, 64)]
+        [InlineData(10_400, 48)]
+        [InlineData(10_417, 48)]
+        [InlineData(15_600, 32)]
+        [InlineData(15_625, 32)]
+        [InlineData(20_800, 24)]
+        [InlineData(20_833, 24)]
+        [InlineData(31_250, 16)]
+        [InlineData(41_700, 12)]
+        [InlineData(41_667, 12)]
+        [InlineData(62_500, 8)]
+        [InlineData(125_000, 4)]
+        [InlineData(250_000, 2)]
+        [InlineData(500_000, 1)]
+        public void Symbol_time_uses_the_exact_bandwidth_500kHz_over_its_divisor(int bandwidthHz, int divisor)
+        {
+            Assert.Equal(divisor, LoRaAirtime.BandwidthDivisor(bandwidthHz));
+            Assert.Equal(256L * divisor, LoRaAirtime.SymbolTimeMicros(7, bandwidthHz));
+            Assert.Equal(4096L * 2 * divisor, LoRaAirtime.SymbolTimeMicros(12, bandwidthHz));
+        }
+
+        [Fact]
+        public void Narrow_bandwidths_give_the_exact_time_on_air()
+        {
+            // SF7, 13 bytes, CR 4/5, CRC, explicit: n = 33 at any bandwidth (LDRO off), so T = 45.25 · Tsym.
+            // 7.8125 kHz: Tsym = 128 / 7812.5 Hz = 16.384 ms → 741 376 µs (the nominal 7.8 kHz would say 742 564).
+            Assert.Equal(741_376, LoRaAirtime.TimeOnAirMicros(7, 7_800, LoRaCodingRate.Cr4_5, 8, 13, true, true, false));
+            // 10.417 kHz: Tsym = 128 · 48 / 500 kHz = 12.288 ms → 556 032 µs (nominal 10.4 kHz: 556 923).
+            Assert.Equal(556_032, LoRaAirtime.TimeOnAirMicros(7, 10_400, LoRaCodingRate.Cr4_5, 8, 13, true, true, false));
+            // 20.833 kHz: Tsym = 6.144 ms → 278 016 µs (nominal 20.8 kHz: 278 461).
+            Assert.Equal(278_016, LoRaAirtime.TimeOnAirMicros(7, 20_833, LoRaCodingRate.Cr4_5, 8, 13, true, true, false));
+            // 41.667 kHz: Tsym = 3.072 ms → 139 008 µs (nominal 41.7 kHz: 138 896).
+            Assert.Equal(139_008, LoRaAirtime.TimeOnAirMicros(7, 41_700, LoRaCodingRate.Cr4_5, 8, 13, true, true, false));
+            // SF12 at 7.8125 kHz: Tsym = 4096 · 64 · 2 µs = 524.288 ms; LDRO on; 13 bytes → n = 23; 35.25 · Tsym.
+            Assert.Equal(18_481_152, LoRaAirtime.TimeOnAirMicros(12, 7_800, LoRaCodingRate.Cr4_5, 8, 13, true, true, LdroMode.Auto));
+        }
+
+        [Fact]
+        public void SF6_needs_an_implicit_header()
+        {
+            // SF6 BW125 implicit, CRC, 10 bytes: 80 − 24 + 28 + 16 − 20 = 80; /24 → 4 blocks · 5 = 20 → n = 28;
+            // Tsym = 64 · 4 · 2 µs = 512 µs; (8 + 4.25 + 28) · 512 = 20 608 µs.
+            Assert.Equal(20_608, LoRaAirtime.TimeOnAirMicros(6, 125_000, LoRaCodingRate.Cr4_5, 8, 10, false, true, false));
+            Assert.Throws<ArgumentOutOfRangeException>(() => LoRaAirtime.TimeOnAirMicros(6, 125_000, LoRaCodingRate.Cr4_5, 8, 10, true, true, false));
+        }
+
         [Fact]
         public void Out_of_range_parameters_are_rejected()
         {
@@ -112,6 +162,8 @@ namespace Ws52x.Tests.Radio
             Assert.Throws<ArgumentOutOfRangeException>(() => LoRaAirtime.TimeOnAirMicros(7, 125_000, LoRaCodingRate.Cr4_5, 8, 256, true, true, false));
             Assert.Throws<ArgumentOutOfRangeException>(() => LoRaAirtime.TimeOnAirMicros(7, 125_000, (LoRaCodingRate)5, 8, 1, true, true, false));
             Assert.Throws<ArgumentOutOfRangeException>(() => LoRaAirtime.TimeOnAirMicros(7, 600_000, LoRaCodingRate.Cr4_5, 8, 1, true, true, false));
+            Assert.Throws<ArgumentOutOfRangeException>(() => LoRaAirtime.TimeOnAirMicros(7, 200_000, LoRaCodingRate.Cr4_5, 8, 1, true, true, false));
+            Assert.Equal(0, LoRaAirtime.BandwidthDivisor(100_000));
         }
     }
 }

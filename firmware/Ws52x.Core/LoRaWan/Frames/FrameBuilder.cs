@@ -5,7 +5,7 @@ namespace Ws52x.LoRaWan.Frames
     /// <summary>
     /// Serializes data frames into a caller-owned buffer: MHDR | DevAddr | FCtrl | FCnt | FOpts | FPort | FRMPayload | MIC.
     /// Allocation-free; one instance per owner (holds the crypto scratch). Counters are not incremented here: the
-    /// MAC increments <see cref="Session.FCntUp"/> once the uplink has gone out.
+    /// MAC calls <see cref="Session.AdvanceFCntUp"/> once the uplink has gone out.
     /// </summary>
     public sealed class FrameBuilder
     {
@@ -30,11 +30,16 @@ namespace Ws52x.LoRaWan.Frames
         /// Builds the next uplink of <paramref name="session"/> with counter FCntUp. fctrl carries ADR, ADRACKReq, ACK,
         /// ClassB (the FOptsLen bits are set from foptsLength). fPort -1 = no payload; fPort 0 = MAC commands in
         /// the payload (encrypted with NwkSKey; then FOpts must be empty). Returns the frame length, or -1 with
-        /// <see cref="LastError"/> set.
+        /// <see cref="LastError"/> set (<see cref="FrameError.CounterExhausted"/> once the session has no counter left).
         /// </summary>
         public int BuildUplink(Session session, bool confirmed, int fctrl, byte[] fopts, int foptsOffset, int foptsLength,
             int fPort, byte[] payload, int payloadOffset, int payloadLength, byte[] output, int outputOffset)
         {
+            if (session.FCntUpExhausted)
+            {
+                return Fail(FrameError.CounterExhausted);
+            }
+
             return BuildData(confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp, session.DevAddr, session.NwkSKey,
                 session.AppSKey, session.FCntUp, fctrl, fopts, foptsOffset, foptsLength, fPort, payload, payloadOffset,
                 payloadLength, output, outputOffset);

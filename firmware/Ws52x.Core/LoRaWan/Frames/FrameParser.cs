@@ -4,7 +4,7 @@ namespace Ws52x.LoRaWan.Frames
 {
     /// <summary>
     /// Parses data frames. <see cref="ParseDownlink"/> is what the device uses: structure, DevAddr, counter
-    /// reconstruction, MIC, then decryption, and only then (if asked) the counter update. Every failure returns a
+    /// reconstruction, MIC, counter verdict, then decryption, and only then (if asked) the counter update. Every failure returns a
     /// reason, leaves the session untouched and never throws for malformed bytes.
     /// The lower steps (<see cref="ReadStructure"/>, <see cref="MicMatches"/>, <see cref="Decrypt"/>) serve tools
     /// that look at any frame, up or down.
@@ -51,12 +51,26 @@ namespace Ws52x.LoRaWan.Frames
                 return FrameError.BadMulticast;
             }
 
-            // The MIC is checked before the counter verdict so a forged frame is reported as such, not as a replay.
+            // The MIC is checked before the counter verdict, so that only an authentic frame can be called a replay,
+            // a counter gap or the end of the session's counter, and a forged one is reported as such. The 16 bits
+            // on air have two readings: ahead of the last counter (as 1.0.x reads them), or an old frame behind it.
             uint fCnt32;
-            FrameError counter = session.ReconstructDownlinkCounter(result.FCnt16, out fCnt32);
+            FrameError counter = session.DownlinkCounterAhead(result.FCnt16, out fCnt32);
             result.FCnt32 = fCnt32;
             if (!MicMatches(session.NwkSKey, frame, offset, length, result))
             {
+                uint older;
+                if (session.DownlinkCounterBehind(result.FCnt16, out older))
+                {
+                    result.FCnt32 = older;
+                    if (MicMatches(session.NwkSKey, frame, offset, length, result))
+                    {
+                        return FrameError.Replay;
+                    }
+
+                    result.FCnt32 = fCnt32;
+                }
+
                 return FrameError.BadMic;
             }
 

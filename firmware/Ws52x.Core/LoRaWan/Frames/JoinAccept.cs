@@ -103,9 +103,7 @@ namespace Ws52x.LoRaWan.Frames
         {
             session.DevAddr = DevAddr;
             crypto.DeriveSessionKeys(appKey, AppNonce, NetId, devNonce, session.NwkSKey, session.AppSKey);
-            session.FCntUp = 0;
-            session.FCntDown = 0;
-            session.HasDownlink = false;
+            session.ResetCounters();
             session.IsMulticast = false;
         }
 

@@ -4,10 +4,12 @@ namespace Ws52x.LoRaWan.Frames
     /// One LoRaWAN 1.0.x security context: DevAddr, NwkSKey, AppSKey and the 32-bit frame counters. A unicast
     /// session comes from a join (<see cref="JoinAccept"/>) or from configured ABP keys; a multicast group is a
     /// session with <see cref="IsMulticast"/> set (McAddr, McNetSKey, McAppSKey), downlink only.
+    /// A counter value is never used twice with the same keys, so neither counter wraps: once one is used up the
+    /// session is spent (<see cref="FCntUpExhausted"/>, <see cref="FCntDownExhausted"/>) and needs new keys.
     /// </summary>
     public sealed class Session
     {
-        /// <summary>LoRaWAN 1.0: a received 16-bit FCnt further ahead than this from the last one is not reconstructed.</summary>
+        /// <summary>LoRaWAN 1.0: a received FCnt further ahead than this of the last accepted one is a counter gap.</summary>
         public const uint MaxFCntGap = 16384;
 
         public readonly byte[] NwkSKey = new byte[16];
@@ -15,7 +17,7 @@ namespace Ws52x.LoRaWan.Frames
 
         public uint DevAddr;
 
-        /// <summary>The counter the next uplink will carry; the MAC increments it after each transmission.</summary>
+        /// <summary>The counter the next uplink will carry; the MAC advances it (<see cref="AdvanceFCntUp"/>) after each new uplink.</summary>
         public uint FCntUp;
 
         /// <summary>The last accepted downlink counter; meaningful only once <see cref="HasDownlink"/>.</summary>
@@ -26,15 +28,44 @@ namespace Ws52x.LoRaWan.Frames
 
         public bool IsMulticast;
 
-        /// <summary>An ABP (or restored) session from configured keys, counters given.</summary>
+        /// <summary>
+        /// True once the uplink with FCntUp 0xFFFFFFFF has gone out: no counter is left for these keys, and the
+        /// builder refuses further uplinks (<see cref="FrameError.CounterExhausted"/>) until new keys are set.
+        /// </summary>
+        public bool FCntUpExhausted { get; private set; }
+
+        /// <summary>True once the downlink with counter 0xFFFFFFFF was accepted: no later downlink can be.</summary>
+        public bool FCntDownExhausted => HasDownlink && FCntDown == uint.MaxValue;
+
+        /// <summary>An ABP (or restored) session from configured keys; its counters start again.</summary>
         public void SetKeys(uint devAddr, byte[] nwkSKey, byte[] appSKey)
         {
             DevAddr = devAddr;
             System.Array.Copy(nwkSKey, NwkSKey, 16);
             System.Array.Copy(appSKey, AppSKey, 16);
+            ResetCounters();
+        }
+
+        /// <summary>Counters of fresh keys (a join, or ABP keys set): FCntUp 0, no downlink yet.</summary>
+        public void ResetCounters()
+        {
             FCntUp = 0;
             FCntDown = 0;
             HasDownlink = false;
+            FCntUpExhausted = false;
+        }
+
+        /// <summary>The uplink with FCntUp has gone out: the next one takes the next counter, or none is left.</summary>
+        public void AdvanceFCntUp()
+        {
+            if (FCntUp == uint.MaxValue)
+            {
+                FCntUpExhausted = true;
+            }
+            else
+            {
+                FCntUp++;
+            }
         }
 
         /// <summary>Records an accepted downlink counter (called by the parser on success when asked to commit).</summary>
@@ -45,10 +76,13 @@ namespace Ws52x.LoRaWan.Frames
         }
 
         /// <summary>
-        /// The 32-bit counter a received 16-bit FCnt stands for, given the last accepted one (1.0.4 rules: it must be
-        /// above the last, except for the very first downlink, and at most <see cref="MaxFCntGap"/> ahead).
+        /// Reads a received 16-bit FCnt as LoRaWAN 1.0.x does: the last accepted counter plus the 16-bit distance to
+        /// it (the very first downlink takes the 16 bits as they are). The verdict: distance 0 is a
+        /// <see cref="FrameError.Replay"/>, a counter past 0xFFFFFFFF <see cref="FrameError.CounterExhausted"/>, more than
+        /// <see cref="MaxFCntGap"/> ahead a <see cref="FrameError.CounterGap"/>. <paramref name="fCnt32"/> is the counter
+        /// (truncated to 32 bits) to check the MIC with, so that the verdict is only believed for an authentic frame.
         /// </summary>
-        public FrameError ReconstructDownlinkCounter(int fCnt16, out uint fCnt32)
+        public FrameError DownlinkCounterAhead(int fCnt16, out uint fCnt32)
         {
             if (!HasDownlink)
             {
@@ -56,17 +90,38 @@ namespace Ws52x.LoRaWan.Frames
                 return FrameError.None;
             }
 
-            uint diff = ((uint)fCnt16 - FCntDown) & 0xFFFF;
-            if (diff == 0 || diff >= 0x8000)
+            uint distance = ((uint)fCnt16 - FCntDown) & 0xFFFF;
+            fCnt32 = unchecked(FCntDown + distance);
+            if (distance == 0)
             {
-                // At or behind the last counter: the frame's own (older) counter, so its MIC still checks and the
-                // verdict is "replay" rather than "bad MIC".
-                fCnt32 = FCntDown - ((0x10000 - diff) & 0xFFFF);
                 return FrameError.Replay;
             }
 
-            fCnt32 = FCntDown + diff;
-            return diff > MaxFCntGap ? FrameError.CounterGap : FrameError.None;
+            if (fCnt32 < FCntDown)
+            {
+                return FrameError.CounterExhausted;
+            }
+
+            return distance > MaxFCntGap ? FrameError.CounterGap : FrameError.None;
+        }
+
+        /// <summary>
+        /// The other reading of the same 16 bits: an older frame, (65536 - distance) below the last accepted counter.
+        /// False when there is no such counter (no downlink yet, distance 0, or below zero). A frame whose MIC checks
+        /// with this counter is a replay.
+        /// </summary>
+        public bool DownlinkCounterBehind(int fCnt16, out uint fCnt32)
+        {
+            fCnt32 = 0;
+            uint distance = ((uint)fCnt16 - FCntDown) & 0xFFFF;
+            uint back = 0x10000 - distance;
+            if (!HasDownlink || distance == 0 || FCntDown < back)
+            {
+                return false;
+            }
+
+            fCnt32 = FCntDown - back;
+            return true;
         }
     }
 }
