@@ -15,6 +15,16 @@ namespace Ws52x.Tests.Host
     {
         private static readonly string[] BadValues = { "abc", "99999999999999999999", "7.0", "-1", "" };
 
+        /// <summary>
+        /// Options whose value is any name (a folder, a file): most text is a good value there, and a good value would start
+        /// a board that runs until stopped, so these get values that are wrong for that option in particular.
+        /// </summary>
+        private static readonly Dictionary<string, string[]> BadValuesOf = new Dictionary<string, string[]>
+        {
+            // A file where a folder belongs, and no name at all.
+            ["--state"] = new[] { typeof(CliOptionWalkTests).Assembly.Location, "" },
+        };
+
         /// <summary>What a command needs besides the option under test: its arguments and required options.</summary>
         private static readonly Dictionary<string, string> GoodValues = new Dictionary<string, string>
         {
@@ -64,7 +74,8 @@ namespace Ws52x.Tests.Host
             {
                 foreach (Option option in UserOptions(command))
                 {
-                    string[] values = TakesValue(option) ? BadValues : new[] { "abc" };
+                    string[] values = !TakesValue(option) ? new[] { "abc" }
+                        : BadValuesOf.TryGetValue(option.Name, out string[] own) ? own : BadValues;
                     foreach (string bad in values)
                     {
                         List<string> args = BaseArgs(path, command, option);
