@@ -157,7 +157,7 @@ namespace Ws52x.Config
                 case SettingRange.Rx2DataRate:
                     return region == null ? "-1 or the region's downlink data rates" : "-1 or " + region.MinDownlinkDataRate.ToString() + "-" + region.MaxDownlinkDataRate.ToString() + " on " + region.Name;
                 case SettingRange.Rx2Frequency:
-                    return region == null ? "0 or a frequency in the region's band" + unit : "0 or " + region.MinFrequencyHz.ToString() + "-" + region.MaxFrequencyHz.ToString() + unit + " on " + region.Name;
+                    return region == null ? "0 or a frequency in the region's band, in Hz" : "0 or " + region.MinFrequencyHz.ToString() + "-" + region.MaxFrequencyHz.ToString() + unit + " on " + region.Name;
                 case SettingRange.RatedCurrent:
                     return "0-" + RatedCurrentAmps.ToString() + unit + " (the board's rating)";
                 default:

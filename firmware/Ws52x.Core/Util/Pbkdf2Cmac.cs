@@ -29,23 +29,21 @@ namespace Ws52x.Util
                 throw new System.ArgumentOutOfRangeException("iterations");
             }
 
-            // RFC 4615: the PRF's key is the password itself only when it is 16 bytes; any other length is first
-            // reduced to 16 bytes with AES-CMAC under the all-zero key.
-            if (passwordLength == 16)
-            {
-                System.Array.Copy(password, _key, 16);
-            }
-            else
-            {
-                _cmac.Compute(ZeroKey, password, 0, passwordLength, _key, 0);
-            }
-
+            PrfKey(password, passwordLength, _key);
             _cmac.Begin(_key);
             _cmac.Update(salt, 0, saltLength);
             _cmac.Update(FirstBlock, 0, 4);
             _cmac.Finish(_u, 0);
             System.Array.Copy(_u, _t, 16);
             _remaining = iterations - 1;
+        }
+
+        /// <summary>AES-CMAC-PRF-128 (RFC 4615) of message[0..messageLength) under a key of any length.</summary>
+        public void Prf(byte[] key, int keyLength, byte[] message, int messageLength, byte[] output)
+        {
+            PrfKey(key, keyLength, _key);
+            _cmac.Compute(_key, message, 0, messageLength, output, 0);
+            System.Array.Clear(_key, 0, 16);
         }
 
         /// <summary>Runs up to <paramref name="maxIterations"/> more iterations; true when the result is ready.</summary>
@@ -72,6 +70,20 @@ namespace Ws52x.Util
             System.Array.Clear(_key, 0, 16);
             System.Array.Clear(_u, 0, 16);
             System.Array.Clear(_t, 0, 16);
+        }
+
+        // RFC 4615: the PRF's key is the given key itself only when it is 16 bytes; any other length is first reduced
+        // to 16 bytes with AES-CMAC under the all-zero key.
+        private void PrfKey(byte[] key, int keyLength, byte[] into)
+        {
+            if (keyLength == 16)
+            {
+                System.Array.Copy(key, into, 16);
+            }
+            else
+            {
+                _cmac.Compute(ZeroKey, key, 0, keyLength, into, 0);
+            }
         }
 
         /// <summary>The whole derivation at once (tests, host tools).</summary>

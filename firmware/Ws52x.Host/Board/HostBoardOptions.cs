@@ -24,6 +24,9 @@ namespace Ws52x.Host.Board
         /// <summary>The board's metering chip.</summary>
         public MeteringChip Chip { get; set; } = MeteringChip.Hlw8012;
 
+        /// <summary>Lines typed into the board's serial console (standard input with --console); null = no console input.</summary>
+        public System.IO.TextReader ConsoleInput { get; set; }
+
         /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
         public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);
     }

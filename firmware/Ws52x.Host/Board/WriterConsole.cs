@@ -18,6 +18,9 @@ namespace Ws52x.Host.Board
             _input = input;
         }
 
+        /// <summary>Called on the reader thread when the input ends.</summary>
+        public System.Action InputEnded { get; set; }
+
         public void WriteLine(string line)
         {
             _output.WriteLine(line);
@@ -40,6 +43,8 @@ namespace Ws52x.Host.Board
             {
                 _sink?.OnLine(line);
             }
+
+            InputEnded?.Invoke();
         }
     }
 }

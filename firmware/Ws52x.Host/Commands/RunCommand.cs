@@ -122,12 +122,17 @@ namespace Ws52x.Host.Commands
                 Description = "Seed of everything random on the board (metering noise, radio air), so that a run can be repeated.",
                 DefaultValueFactory = _ => defaults.Seed,
             };
+            var console = new Option<bool>("--console")
+            {
+                Description = "Make standard input the board's serial console (type help); without --duration the run ends when the input does.",
+            };
             command.Options.Add(speed);
             command.Options.Add(duration);
             command.Options.Add(load);
             command.Options.Add(interval);
             command.Options.Add(chip);
             command.Options.Add(seed);
+            command.Options.Add(console);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -138,6 +143,7 @@ namespace Ws52x.Host.Commands
                     ReportInterval = parse.GetValue(interval),
                     Chip = parse.GetValue(chip),
                     Seed = parse.GetValue(seed),
+                    ConsoleInput = parse.GetValue(console) ? Console.In : null,
                 };
                 return Run(options);
             });

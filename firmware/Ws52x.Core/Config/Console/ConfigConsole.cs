@@ -56,6 +56,9 @@ namespace Ws52x.Config.Console
             _jobTimer = new LoopTimer(OnJobSlice);
         }
 
+        /// <summary>No password check running and no line waiting for one.</summary>
+        public bool Idle => !_check.Busy && _waitingCount == 0;
+
         /// <summary>Lines handled since boot (tests, status).</summary>
         public int LinesHandled { get; private set; }
 
