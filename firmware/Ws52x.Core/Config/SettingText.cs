@@ -18,9 +18,7 @@ namespace Ws52x.Config
         public static string Parse(SettingInfo info, string text, SettingValue into)
         {
             text = text == null ? "" : text.Trim();
-            into.ByteCount = 0;
-            into.Text = null;
-            into.Number = 0;
+            into.Clear();
             switch (info.Kind)
             {
                 case SettingKind.Bool:

@@ -12,6 +12,13 @@ namespace Ws52x.Config
         public int ByteCount;
         public string Text;
 
+        public void Clear()
+        {
+            Number = 0;
+            ByteCount = 0;
+            Text = null;
+        }
+
         public void CopyFrom(SettingValue other)
         {
             Number = other.Number;

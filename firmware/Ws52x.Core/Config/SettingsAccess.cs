@@ -10,9 +10,7 @@ namespace Ws52x.Config
         {
             LoRaWanSettings l = s.LoRaWan;
             SocketSettings k = s.Socket;
-            v.ByteCount = 0;
-            v.Text = null;
-            v.Number = 0;
+            v.Clear();
             if (id >= SettingsTable.MulticastBase && id < SettingsTable.MulticastBase + LoRaWanSettings.MulticastGroupCount * SettingsTable.MulticastFields)
             {
                 int rel = id - SettingsTable.MulticastBase;

@@ -193,9 +193,7 @@ namespace Ws52x.Config
 
         private static bool Decode(SettingInfo info, byte[] b, int at, int size, SettingValue v)
         {
-            v.ByteCount = 0;
-            v.Text = null;
-            v.Number = 0;
+            v.Clear();
             switch (info.Kind)
             {
                 case SettingKind.Bool:

@@ -268,6 +268,7 @@ namespace Ws52x.Config
         private static string ReadValue(JsonReader r, SettingInfo info, SettingValue value, out bool kept)
         {
             kept = false;
+            value.Clear();
             JsonToken t = r.Read();
             if (t == JsonToken.Error)
             {

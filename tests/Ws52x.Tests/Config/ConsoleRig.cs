@@ -83,7 +83,8 @@ namespace Ws52x.Tests.Config
         /// <summary>A board booting on the same storage (after a reboot or a power cut).</summary>
         public ConsoleRig Reboot() => new ConsoleRig(Storage, Board.RadioBand, Board.Metering.RatedCurrentMilliamps, Board.Control);
 
-        public static bool IsLog(string line) => line.Length > 13 && line[2] == ':' && line[5] == ':' && line[8] == '.';
+        /// <summary>A log record ("[d.]hh:mm:ss.mmm area: ..."), not a console answer.</summary>
+        public static bool IsLog(string line) => System.Text.RegularExpressions.Regex.IsMatch(line, @"^(\d+\.)?\d\d:\d\d:\d\d\.\d{3} ");
     }
 
     /// <summary>A console that keeps what is written and hands lines to the sink as the board's reader would.</summary>
