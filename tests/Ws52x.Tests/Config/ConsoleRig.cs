@@ -99,13 +99,13 @@ namespace Ws52x.Tests.Config
         public void SetLineSink(ILineSink sink) => Sink = sink;
     }
 
-    /// <summary>Storage whose power can be cut: a Replace that fails throws and keeps the old value, as an atomic store does.</summary>
+    /// <summary>Storage whose power can be cut: a Replace or Delete that fails throws and keeps the old value, as an atomic store does.</summary>
     internal sealed class CuttableStorage : IKeyValueStorage
     {
         private readonly MemoryStorage _inner = new MemoryStorage();
 
-        /// <summary>Replaces still to succeed before the power goes; negative = never cut.</summary>
-        public int ReplacesBeforeCut { get; set; } = -1;
+        /// <summary>Replaces and deletes still to succeed before the power goes; negative = never cut.</summary>
+        public int WritesBeforeCut { get; set; } = -1;
 
         public int Writes => _inner.Writes;
 
@@ -113,27 +113,27 @@ namespace Ws52x.Tests.Config
 
         public void Replace(string key, byte[] data, int length)
         {
-            if (ReplacesBeforeCut == 0)
-            {
-                throw new System.IO.IOException("power cut during the write");
-            }
-
-            if (ReplacesBeforeCut > 0)
-            {
-                ReplacesBeforeCut--;
-            }
-
+            Cut("write");
             _inner.Replace(key, data, length);
         }
 
         public bool Delete(string key)
         {
-            if (ReplacesBeforeCut == 0)
+            Cut("delete");
+            return _inner.Delete(key);
+        }
+
+        private void Cut(string what)
+        {
+            if (WritesBeforeCut == 0)
             {
-                throw new System.IO.IOException("power cut during the delete");
+                throw new System.IO.IOException("power cut during the " + what);
             }
 
-            return _inner.Delete(key);
+            if (WritesBeforeCut > 0)
+            {
+                WritesBeforeCut--;
+            }
         }
     }
 

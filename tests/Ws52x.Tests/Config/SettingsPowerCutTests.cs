@@ -29,7 +29,7 @@ namespace Ws52x.Tests.Config
                 {
                     if (i == cutAt)
                     {
-                        storage.ReplacesBeforeCut = 0;
+                        storage.WritesBeforeCut = 0;
                     }
 
                     byte[] before = Snapshot(rig.Current);
@@ -45,7 +45,7 @@ namespace Ws52x.Tests.Config
                 }
 
                 // Power back: the board boots on the last complete save.
-                storage.ReplacesBeforeCut = -1;
+                storage.WritesBeforeCut = -1;
                 var booted = rig.Reboot();
                 byte[] expected = records[records.Count - 1] ?? Snapshot(new SettingsDefaults(ConsoleRig.SerialNumber, null).Create());
                 Assert.Equal(expected, Snapshot(booted.Current));
