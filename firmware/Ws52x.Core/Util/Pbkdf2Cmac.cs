@@ -50,9 +50,14 @@ namespace Ws52x.Util
         public bool Step(int maxIterations)
         {
             int n = maxIterations < _remaining ? maxIterations : _remaining;
+            if (n > 0)
+            {
+                _cmac.Begin(_key);
+            }
+
             for (int i = 0; i < n; i++)
             {
-                _cmac.Compute(_key, _u, 0, 16, _u, 0);
+                _cmac.ComputeBlock(_u, 0, _u, 0);
                 for (int j = 0; j < 16; j++)
                 {
                     _t[j] ^= _u[j];

@@ -19,7 +19,10 @@ namespace Ws52x.Tests.Host
             Xunit.Assert.Equal("", r.Stdout);
         }
 
-        public static Result Run(params string[] args)
+        public static Result Run(params string[] args) => RunWithInput(null, args);
+
+        /// <summary>Runs ws52x with <paramref name="input"/> on its standard input (then closed).</summary>
+        public static Result RunWithInput(string input, params string[] args)
         {
             string dll = typeof(Ws52x.Host.Program).Assembly.Location;
             var psi = new ProcessStartInfo("dotnet")
@@ -36,6 +39,11 @@ namespace Ws52x.Tests.Host
             }
 
             using var p = Process.Start(psi);
+            if (input != null)
+            {
+                p.StandardInput.Write(input);
+            }
+
             p.StandardInput.Close();
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
