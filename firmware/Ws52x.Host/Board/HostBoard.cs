@@ -54,6 +54,8 @@ namespace Ws52x.Host.Board
             Io.RadioDio0 = radio.Dio0;
             Io.RadioDio1 = radio.Dio1;
 
+            console.SinkHasRoom = () => Firmware.Config.Console.HasRoom;
+
             // With console input and no --duration, the run ends when the input does, once its lines are answered.
             if (options.ConsoleInput != null && !options.Duration.HasValue)
             {

@@ -153,7 +153,7 @@ namespace Ws52x.Config.Console
             }
 
             FinishJob();
-            HandleWaiting();
+            Drain();
         }
 
         private void FinishJob()

@@ -9,22 +9,24 @@ namespace Ws52x.Config.Console
     /// help, login, logout, status, get, set, passwd, export, import, reboot, factory-reset, and what areas add
     /// (<see cref="IConsoleCommand"/>). Reading needs no login; every write does. Each line gets an answer; a wrong one
     /// gets one line starting "error: " and changes nothing.
-    /// <para>Threads: <see cref="OnLine"/> runs on the board's reader thread and only posts the line to the loop; all
-    /// the work happens on the loop. Bounds: lines over <see cref="MaxLineLength"/> characters are refused unread, a
-    /// template over several lines stops at <see cref="Template.MaxLength"/>, and while a password hash runs (in slices,
-    /// see <see cref="PasswordCheck"/>) at most <see cref="MaxWaitingLines"/> lines wait; memory is allocated per command
-    /// only.</para>
+    /// <para>Threads: <see cref="OnLine"/> runs on the board's reader thread; it only puts the line in the console's
+    /// own bounded queue and wakes the loop, where all the work happens, in order. Bounds: lines over
+    /// <see cref="MaxLineLength"/> characters are refused unread; at most <see cref="MaxQueuedLines"/> lines wait (a
+    /// pasted template fits; more are dropped and the console says how many); a template over several lines stops at
+    /// <see cref="Template.MaxLength"/>; memory is allocated per command only. While a password hash runs (in slices,
+    /// see <see cref="PasswordCheck"/>) the queued lines wait for it.</para>
     /// </summary>
     public sealed partial class ConfigConsole : ILineSink, IEventSink
     {
         /// <summary>Longest line read. The ESP32 serial reader cuts lines at 256 characters, so a cut line is refused here.</summary>
         public const int MaxLineLength = 255;
 
-        public const int MaxWaitingLines = 8;
+        /// <summary>Lines that may wait to be handled: a whole pasted template (about 50 lines) and then some.</summary>
+        public const int MaxQueuedLines = 96;
+
         public const int MaxCommands = 8;
 
-        private const int EventLine = 1;
-        private const int EventOverlong = 2;
+        private const int EventLines = 1;
 
         private readonly EventLoop _loop;
         private readonly ITextConsole _console;
@@ -36,28 +38,34 @@ namespace Ws52x.Config.Console
         private readonly Log _log;
         private readonly TemplateCollector _collector = new TemplateCollector();
         private readonly IConsoleCommand[] _commands = new IConsoleCommand[MaxCommands];
-        private readonly string[] _waiting = new string[MaxWaitingLines];
-        private readonly int[] _waitingOverlong = new int[MaxWaitingLines];
+        private readonly object _queueLock = new object();
+        private readonly string[] _queue = new string[MaxQueuedLines];
+        private readonly int[] _queueOverlong = new int[MaxQueuedLines];
+        private int _queueFirst;
+        private int _queueCount;
+        private int _dropped;
+        private bool _posted;
         private int _commandCount;
-        private int _waitingFirst;
-        private int _waitingCount;
 
         public ConfigConsole(EventLoop loop, ITextConsole console, SettingsStore store, FactoryReset reset, StatusBoard status, IRandomSource random, IBoardControl control, Log log)
         {
-            _control = control;
             _loop = loop;
             _console = console;
             _store = store;
             _reset = reset;
             _status = status;
             _random = random;
+            _control = control;
             _log = log;
             _idleTimer = new LoopTimer(OnIdle);
             _jobTimer = new LoopTimer(OnJobSlice);
         }
 
-        /// <summary>No password check running and no line waiting for one.</summary>
-        public bool Idle => !_check.Busy && _waitingCount == 0;
+        /// <summary>No password check running and no line waiting.</summary>
+        public bool Idle => !_check.Busy && _queueCount == 0;
+
+        /// <summary>Whether another line fits in the queue (a host reader may wait for it rather than have lines dropped).</summary>
+        public bool HasRoom => _queueCount < MaxQueuedLines;
 
         /// <summary>Lines handled since boot (tests, status).</summary>
         public int LinesHandled { get; private set; }
@@ -73,7 +81,7 @@ namespace Ws52x.Config.Console
             _commands[_commandCount++] = command;
         }
 
-        /// <summary>From the board's reader thread: posts the line to the loop, or only its length when it is too long.</summary>
+        /// <summary>From the board's reader thread: queues the line (only its length when it is too long) and wakes the loop.</summary>
         public void OnLine(string line)
         {
             if (line == null)
@@ -81,36 +89,39 @@ namespace Ws52x.Config.Console
                 return;
             }
 
-            if (line.Length > MaxLineLength)
+            bool post;
+            lock (_queueLock)
             {
-                _loop.Post(this, EventOverlong, line.Length, 0);
+                if (_queueCount == MaxQueuedLines)
+                {
+                    _dropped++;
+                    return;
+                }
+
+                int slot = (_queueFirst + _queueCount) % MaxQueuedLines;
+                bool overlong = line.Length > MaxLineLength;
+                _queue[slot] = overlong ? null : line;
+                _queueOverlong[slot] = overlong ? line.Length : 0;
+                _queueCount++;
+                post = !_posted;
+                _posted = true;
             }
-            else
+
+            if (post && !_loop.Post(this, EventLines, 0, 0))
             {
-                _loop.Post(this, EventLine, 0, 0, line);
+                lock (_queueLock)
+                {
+                    // The loop's queue was full: the next line (or the next drain) tries again.
+                    _posted = false;
+                }
             }
         }
 
         public void OnEvent(int code, int arg, long timestampMicros, object payload)
         {
-            string line = code == EventLine ? payload as string : null;
-            int overlong = code == EventOverlong ? arg : 0;
-            if (line == null && overlong == 0)
+            if (code == EventLines)
             {
-                return;
-            }
-
-            if (_check.Busy)
-            {
-                Wait(line, overlong);
-            }
-            else if (overlong > 0)
-            {
-                HandleOverlong(overlong);
-            }
-            else
-            {
-                Handle(line);
+                Drain();
             }
         }
 
@@ -263,31 +274,46 @@ namespace Ws52x.Config.Console
             return false;
         }
 
-        private void Wait(string line, int overlong)
+        // Handles the queued lines in order until the queue is empty or a password check starts.
+        private void Drain()
         {
-            if (_waitingCount == MaxWaitingLines)
+            while (!_check.Busy)
             {
-                Error("busy checking a password: line dropped");
-                return;
-            }
+                string line;
+                int overlong;
+                int dropped;
+                lock (_queueLock)
+                {
+                    line = null;
+                    overlong = 0;
+                    dropped = 0;
+                    if (_queueCount > 0)
+                    {
+                        line = _queue[_queueFirst];
+                        overlong = _queueOverlong[_queueFirst];
+                        _queue[_queueFirst] = null;
+                        _queueFirst = (_queueFirst + 1) % MaxQueuedLines;
+                        _queueCount--;
+                    }
+                    else if (_dropped > 0)
+                    {
+                        // Said once the lines that did fit are answered: the dropped ones came after them.
+                        dropped = _dropped;
+                        _dropped = 0;
+                    }
+                    else
+                    {
+                        _posted = false;
+                        return;
+                    }
+                }
 
-            int slot = (_waitingFirst + _waitingCount) % MaxWaitingLines;
-            _waiting[slot] = line;
-            _waitingOverlong[slot] = overlong;
-            _waitingCount++;
-        }
-
-        // Lines that came in while a password was being checked, in order, until one starts another check.
-        private void HandleWaiting()
-        {
-            while (_waitingCount > 0 && !_check.Busy)
-            {
-                string line = _waiting[_waitingFirst];
-                int overlong = _waitingOverlong[_waitingFirst];
-                _waiting[_waitingFirst] = null;
-                _waitingFirst = (_waitingFirst + 1) % MaxWaitingLines;
-                _waitingCount--;
-                if (overlong > 0)
+                if (dropped > 0)
+                {
+                    _collector.Cancel();
+                    Error(dropped.ToString() + " line(s) dropped: typed faster than the console handles them");
+                }
+                else if (overlong > 0)
                 {
                     HandleOverlong(overlong);
                 }
