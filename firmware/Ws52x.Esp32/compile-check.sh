@@ -33,6 +33,8 @@ nanoFramework.System.Device.Spi|System.Device.Spi|System.Device.Spi|System.Devic
 nanoFramework.Hardware.Esp32|nanoFramework.Hardware.Esp32|nanoFramework.Hardware.Esp32|nanoFramework.Hardware.Esp32|nanoFramework.Runtime.Events
 nanoFramework.System.IO.FileSystem|System.IO.FileSystem|System.IO.FileSystem|System.IO.FileSystem|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text
 nanoFramework.System.IO.Ports|System.IO.Ports|System.IO.Ports|System.IO.Ports|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text
+nanoFramework.System.Threading|System.Threading|nanoFramework.System.Threading|System.Threading|
+nanoFramework.System.Net|System.Net|nanoFramework.System.Net|System.Net|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text System.Threading
 "
 
 compile() { # output kind rsp
