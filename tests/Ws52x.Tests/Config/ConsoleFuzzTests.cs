@@ -52,11 +52,11 @@ namespace Ws52x.Tests.Config
             {
                 string line = random.Next(10) == 0 ? "login " + password : Next(random);
                 bool wasLoggedIn = rig.Config.Console.LoggedIn;
-                byte[] before = Snapshot(rig.Current);
+                byte[] before = ConsoleRig.Snapshot(rig.Current);
                 int outputBefore = rig.Output.Lines.Count;
                 rig.Output.Sink.OnLine(line);
                 rig.Loop.RunUntilIdle();
-                byte[] after = Snapshot(rig.Current);
+                byte[] after = ConsoleRig.Snapshot(rig.Current);
                 if (!before.AsSpan().SequenceEqual(after))
                 {
                     Assert.True(wasLoggedIn, "settings changed without a login by: " + Printable(line));
@@ -177,14 +177,7 @@ namespace Ws52x.Tests.Config
                 Assert.Null(warnings);
             }
 
-            Assert.Equal(Snapshot(rig.Current), Snapshot(booted));
-        }
-
-        private static byte[] Snapshot(Settings s)
-        {
-            var buffer = new byte[SettingsRecord.MaxLength];
-            int n = SettingsRecord.Write(s, 0, buffer, new SettingValue());
-            return buffer.Take(n).ToArray();
+            Assert.Equal(ConsoleRig.Snapshot(rig.Current), ConsoleRig.Snapshot(booted));
         }
 
         private static string Printable(string line) => "'" + string.Concat(line.Select(c => c >= ' ' && c < 127 ? c.ToString() : "\\u" + ((int)c).ToString("x4"))) + "'";

@@ -80,6 +80,14 @@ namespace Ws52x.Tests.Config
             return n < 0 ? null : buffer.Take(n).ToArray();
         }
 
+        /// <summary>The settings as a record (with <paramref name="sequence"/>): equal records, equal settings.</summary>
+        public static byte[] Snapshot(Settings s, uint sequence = 0)
+        {
+            var buffer = new byte[SettingsRecord.MaxLength];
+            int n = SettingsRecord.Write(s, sequence, buffer, new SettingValue());
+            return buffer.Take(n).ToArray();
+        }
+
         /// <summary>A board booting on the same storage (after a reboot or a power cut).</summary>
         public ConsoleRig Reboot() => new ConsoleRig(Storage, Board.RadioBand, Board.Metering.RatedCurrentMilliamps, Board.Control);
 

@@ -132,9 +132,9 @@ namespace Ws52x.Tests.Config
                 rig.Login();
             }
 
-            byte[] before = Snapshot(rig);
+            byte[] before = ConsoleRig.Snapshot(rig.Current);
             Assert.Equal(error, rig.One(line));
-            Assert.Equal(before, Snapshot(rig));
+            Assert.Equal(before, ConsoleRig.Snapshot(rig.Current));
             Assert.Null(rig.Stored());
         }
 
@@ -263,13 +263,6 @@ namespace Ws52x.Tests.Config
         public void Calibration_figures_are_read_as_decimals(string text, long micro)
         {
             Assert.Equal(micro, CalibrateCommand.ParseMicro(text));
-        }
-
-        private static byte[] Snapshot(ConsoleRig rig)
-        {
-            var buffer = new byte[SettingsRecord.MaxLength];
-            int n = SettingsRecord.Write(rig.Current, 0, buffer, new SettingValue());
-            return buffer.Take(n).ToArray();
         }
 
         private sealed class FakeCommand : IConsoleCommand

@@ -32,23 +32,23 @@ namespace Ws52x.Tests.Config
                         storage.WritesBeforeCut = 0;
                     }
 
-                    byte[] before = Snapshot(rig.Current);
+                    byte[] before = ConsoleRig.Snapshot(rig.Current);
                     var reply = rig.Type(Changes[i]);
                     if (i >= cutAt)
                     {
                         Assert.Contains(reply, l => l.StartsWith("error: storage failed (power cut during the write); nothing changed"));
-                        Assert.Equal(before, Snapshot(rig.Current));
+                        Assert.Equal(before, ConsoleRig.Snapshot(rig.Current));
                         break;
                     }
 
-                    records.Add(Snapshot(rig.Current));
+                    records.Add(ConsoleRig.Snapshot(rig.Current));
                 }
 
                 // Power back: the board boots on the last complete save.
                 storage.WritesBeforeCut = -1;
                 var booted = rig.Reboot();
-                byte[] expected = records[records.Count - 1] ?? Snapshot(new SettingsDefaults(ConsoleRig.SerialNumber, null).Create());
-                Assert.Equal(expected, Snapshot(booted.Current));
+                byte[] expected = records[records.Count - 1] ?? ConsoleRig.Snapshot(new SettingsDefaults(ConsoleRig.SerialNumber, null).Create());
+                Assert.Equal(expected, ConsoleRig.Snapshot(booted.Current));
             }
         }
 
@@ -83,13 +83,6 @@ namespace Ws52x.Tests.Config
             rig.Config.Store.Save();
             Assert.Equal(0, storage.Writes);
             Assert.Contains(rig.Output.Lines, l => l.EndsWith("config: warning: settings not saved: report_interval 30 is outside 60-64800 s"));
-        }
-
-        private static byte[] Snapshot(Settings s)
-        {
-            var buffer = new byte[SettingsRecord.MaxLength];
-            int n = SettingsRecord.Write(s, 0, buffer, new SettingValue());
-            return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Take(buffer, n));
         }
     }
 }

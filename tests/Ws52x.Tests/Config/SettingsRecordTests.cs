@@ -33,12 +33,7 @@ namespace Ws52x.Tests.Config
             return s;
         }
 
-        private static byte[] Record(Settings s, uint sequence = 7)
-        {
-            var buffer = new byte[SettingsRecord.MaxLength];
-            int n = SettingsRecord.Write(s, sequence, buffer, new SettingValue());
-            return buffer.Take(n).ToArray();
-        }
+        private static byte[] Record(Settings s, uint sequence = 7) => ConsoleRig.Snapshot(s, sequence);
 
         private static void AssertSame(Settings expected, Settings actual)
         {
