@@ -1,23 +1,5 @@
 namespace Ws52x.Util
 {
-    /// <summary>What <see cref="JsonReader.Read"/> found.</summary>
-    public enum JsonToken
-    {
-        None = 0,
-        StartObject = 1,
-        EndObject = 2,
-        StartArray = 3,
-        EndArray = 4,
-        PropertyName = 5,
-        String = 6,
-        Number = 7,
-        True = 8,
-        False = 9,
-        Null = 10,
-        EndOfDocument = 11,
-        Error = 12,
-    }
-
     /// <summary>
     /// A strict, bounded JSON reader (RFC 8259) for documents a user types or pastes (settings templates): one token
     /// at a time, no objects built. Strict: no comments, no trailing commas, no single quotes, no leading zeros, no
