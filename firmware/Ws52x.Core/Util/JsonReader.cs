@@ -333,7 +333,7 @@ namespace Ws52x.Util
                         int code = 0;
                         for (int i = 0; i < 4; i++)
                         {
-                            int d = _pos < _text.Length ? HexDigit(_text[_pos]) : -1;
+                            int d = _pos < _text.Length ? Hex.DigitValue(_text[_pos]) : -1;
                             if (d < 0)
                             {
                                 Fail(_pos, "\\u needs four hex digits");
@@ -384,20 +384,5 @@ namespace Ws52x.Util
         private static bool IsWordChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
 
         private static string Printable(char c) => c >= ' ' && c <= '~' ? c.ToString() : "\\u" + Hex.ToHex(new byte[] { (byte)(c >> 8), (byte)c });
-
-        private static int HexDigit(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        }
     }
 }
