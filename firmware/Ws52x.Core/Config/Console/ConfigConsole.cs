@@ -125,8 +125,7 @@ namespace Ws52x.Config.Console
             }
         }
 
-        /// <summary>Handles one line now (tests may call it directly, on the loop's thread).</summary>
-        public void Handle(string line)
+        private void Handle(string line)
         {
             LinesHandled++;
             if (_collector.Active)
