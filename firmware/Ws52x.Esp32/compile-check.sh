@@ -39,6 +39,8 @@ nanoFramework.Hardware.Esp32|nanoFramework.Hardware.Esp32|nanoFramework.Hardware
 nanoFramework.System.IO.FileSystem|System.IO.FileSystem|System.IO.FileSystem|System.IO.FileSystem|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text
 nanoFramework.System.IO.Ports|System.IO.Ports|System.IO.Ports|System.IO.Ports|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text
 nanoFramework.TestFramework|nanoFramework.TestFramework|source/TestFramework source/TestFrameworkShared|nanoFramework.TestFramework||$tests/packages.config
+nanoFramework.System.Threading|System.Threading|nanoFramework.System.Threading|System.Threading|
+nanoFramework.System.Net|System.Net|nanoFramework.System.Net|System.Net|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text System.Threading
 "
 
 compile() { # output kind rsp

@@ -19,6 +19,7 @@ namespace Ws52x.Benchmarks
             new MeteringBenchmark(),
             new StorageBenchmark(),
             new DeviceBudgetBenchmark(),
+            new ConfigBenchmark(),
         };
 
         public static int Main(string[] args)

@@ -27,6 +27,13 @@ namespace Ws52x.App
         /// </summary>
         public byte[] SerialNumber;
 
+        /// <summary>
+        /// The radio's frequency variant as the WS52x model suffix: "868M" (EU868, IN865, RU864), "915M" (US915, AU915,
+        /// AS923, KR920) or "470M" (CN470). It decides the default region and which regions and templates the board
+        /// accepts. Null = "868M".
+        /// </summary>
+        public string RadioBand;
+
         // Socket: relay driver (high = socket open / supplying power), status LED, power button (pressed = low).
         public IDigitalOutput Relay;
         public IDigitalOutput Led;

@@ -1,5 +1,7 @@
 using System;
 using Ws52x.Config.Storage;
+using Ws52x.Config;
+using Ws52x.Config.Console;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Metering;
@@ -10,7 +12,7 @@ namespace Ws52x.App
     /// The firmware as one object: builds the event loop on the board's clock, starts each area, and runs.
     /// Areas register their timers and event sinks on <see cref="Loop"/>; nothing here knows a board.
     /// </summary>
-    public sealed class Firmware
+    public sealed class Firmware : ISettingsObserver
     {
         /// <summary>Loop health is logged this often unless set otherwise (the socket's default reporting interval).</summary>
         public const long DefaultStatusIntervalMicros = 20L * 60 * 1000000;
@@ -31,9 +33,13 @@ namespace Ws52x.App
 
             Loop.FaultHandler = OnFault;
             _statusTimer = new LoopTimer(OnStatusTimer);
+            Config = new ConfigService(board, Loop, Log);
         }
 
         public EventLoop Loop { get; }
+
+        /// <summary>Settings, console, factory reset and status lines; the settings are loaded first thing in <see cref="Start"/>.</summary>
+        public ConfigService Config { get; }
 
         /// <summary>The metering area, when the board has a metering chip (CF, CF1 and SEL); otherwise null.</summary>
         public MeteringService Metering { get; private set; }
@@ -65,11 +71,16 @@ namespace Ws52x.App
         public void Start()
         {
             Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
+            Config.Load();
+            Config.Store.Subscribe(this);
             if (_board.MeteringCf != null && _board.MeteringCf1 != null && _board.MeteringSel != null)
             {
                 Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
                 Metering.Start(Loop, _board.PowerFail);
+                Config.Status.Register(new MeteringStatus(Metering));
+                Config.Console.Register(new CalibrateCommand(Metering));
                 Report = new PeriodicReport(Loop, Metering, Log);
+                Report.IntervalMicros = Config.Store.Current.Socket.ReportingIntervalSeconds * 1000000L;
                 Report.Start();
             }
             else
@@ -88,6 +99,7 @@ namespace Ws52x.App
             }
 
             ScheduleStatus();
+            Config.Start();
         }
 
         /// <summary>Runs the loop until <paramref name="untilMicros"/> of board time, or until stopped.</summary>
@@ -113,6 +125,16 @@ namespace Ws52x.App
                 ", dropped " + Loop.EventsDropped.ToString() +
                 ", faults " + Loop.Faults.ToString() +
                 ", max lateness " + (Loop.MaxLatenessMicros / 1000).ToString() + " ms");
+        }
+
+        // Until the socket application owns the report, the reporting interval setting is applied here.
+        void ISettingsObserver.OnSettingsChanged(Settings current)
+        {
+            long interval = current.Socket.ReportingIntervalSeconds * 1000000L;
+            if (Report != null && Report.IntervalMicros != interval)
+            {
+                Report.IntervalMicros = interval;
+            }
         }
 
         private void OnFault(Exception fault)

@@ -25,12 +25,28 @@ namespace Ws52x.Config
     /// <summary>
     /// Every setting a WS52x owner can change (guide 3.2 and 3.3), one instance for the whole firmware. The LoRaWAN MAC
     /// reads <see cref="LoRaWan"/>, the socket application reads <see cref="Socket"/>; changes go through the
-    /// configuration area, which validates, persists and tells the owners. Values here are the factory defaults.
+    /// configuration area, which validates, persists and tells the owners. Values here are the factory defaults that
+    /// do not depend on the board; <see cref="SettingsDefaults"/> adds the board's identity and its region's defaults.
+    /// Names, ranges, units and when a change takes effect: <see cref="SettingsTable"/> (and docs/configuration.md).
     /// </summary>
     public sealed class Settings
     {
         public readonly LoRaWanSettings LoRaWan = new LoRaWanSettings();
         public readonly SocketSettings Socket = new SocketSettings();
+
+        /// <summary>The console password (guide 3.1, default 123456), kept only as a salted hash.</summary>
+        public readonly PasswordSettings Password = new PasswordSettings();
+    }
+
+    /// <summary>
+    /// The password as stored: PBKDF2 with AES-CMAC-PRF-128 (<see cref="Util.Pbkdf2Cmac"/>) over a random salt. While
+    /// <see cref="Iterations"/> is 0 the password is the guide's factory default, which needs no secret to be stored.
+    /// </summary>
+    public sealed class PasswordSettings
+    {
+        public int Iterations;
+        public readonly byte[] Salt = new byte[16];
+        public readonly byte[] Hash = new byte[16];
     }
 
     /// <summary>Guide 3.2: LoRaWAN basic, frequency and multicast settings.</summary>
@@ -59,13 +75,13 @@ namespace Ws52x.Config
         public readonly byte[] NwkSKey = DefaultKey(0x23);
         public readonly byte[] AppSKey = DefaultKey(0x23);
 
-        /// <summary>"Spread Factor": the data rate used when ADR is off (and the first one when it is on). SF10-DR2 on EU868.</summary>
+        /// <summary>"Spread Factor": the data rate used when ADR is off (and the first one when it is on). SF10: DR2, DR0 on US915 (set per region by <see cref="SettingsDefaults"/>).</summary>
         public int DataRate = 2;
 
         /// <summary>Confirmed uplinks, resent at most 3 times without an ACK.</summary>
         public bool Confirmed;
 
-        /// <summary>Rejoin mode: link checks, and a new join after <see cref="RejoinPackets"/> without an answer (OTAA only).</summary>
+        /// <summary>Rejoin mode: link checks, and a new join after <see cref="RejoinPackets"/> (4-32) without an answer (OTAA only).</summary>
         public bool RejoinMode = true;
         public int RejoinPackets = 32;
 
@@ -80,10 +96,12 @@ namespace Ws52x.Config
         /// <summary>RX2 frequency in Hz; 0 = the region's default.</summary>
         public int Rx2FrequencyHz;
 
-        /// <summary>"Support Frequency": EU868, US915, AU915, AS923-1..4, CN470, KR920, IN865, RU864.</summary>
+        /// <summary>"Support Frequency": EU868, US915, AU915, AS923-1..4, CN470, KR920, IN865, RU864 (<see cref="RegionTable"/>).
+        /// The default follows the board's model: EU868 on -868M, AU915 on -915M (guide 3.2.2).</summary>
         public string Region = "EU868";
 
-        /// <summary>Enabled channels in the guide's syntax ("0-7", "1,40", "1-40,60", "all", "null"); empty = the region's default plan.</summary>
+        /// <summary>Enabled channels in the guide's syntax ("0-7", "1,40", "1-40,60", "all", "null"); empty = the region's default plan.
+        /// Stored in its shortest form (<see cref="ChannelListSyntax.Format"/>).</summary>
         public string Channels = "";
 
         public DeviceClass Class = DeviceClass.C;
@@ -91,10 +109,11 @@ namespace Ws52x.Config
         /// <summary>Guide 3.2.3: four static multicast groups, heard in Class C.</summary>
         public readonly MulticastGroupSettings[] Multicast =
         {
-            new MulticastGroupSettings(0x23),
-            new MulticastGroupSettings(0x24),
-            new MulticastGroupSettings(0x25),
-            new MulticastGroupSettings(0x26),
+            // The guide shows 11111111 for group 1; the other groups follow its pattern, as their keys do.
+            new MulticastGroupSettings(0x23) { Address = 0x11111111 },
+            new MulticastGroupSettings(0x24) { Address = 0x22222222 },
+            new MulticastGroupSettings(0x25) { Address = 0x33333333 },
+            new MulticastGroupSettings(0x26) { Address = 0x44444444 },
         };
 
         /// <summary>5572404C696E6B4C6F526132303138xx: the guide's default keys differ only in the last byte.</summary>

@@ -38,7 +38,7 @@ namespace Ws52x.Util
                     continue;
                 }
 
-                int v = Value(c);
+                int v = DigitValue(c);
                 if (v < 0)
                 {
                     return -1;
@@ -100,7 +100,8 @@ namespace Ws52x.Util
             return "0x" + upper[(value >> 4) & 0xF].ToString() + upper[value & 0xF].ToString();
         }
 
-        private static int Value(char c)
+        /// <summary>The value of one hex digit (either case), or -1.</summary>
+        public static int DigitValue(char c)
         {
             if (c >= '0' && c <= '9')
             {

@@ -32,11 +32,13 @@ namespace Ws52x.Host.Board
                 : new RealTimeClock(new StopwatchClock(), options.Speed);
             var metering = new MeteringBoard { Chip = options.Chip };
             Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = clock };
+            var console = new WriterConsole(output, options.ConsoleInput);
             Io = new BoardIo
             {
                 Name = "host",
                 Clock = clock,
-                Console = new WriterConsole(output),
+                Console = console,
+                SerialNumber = SerialNumberFromSeed(options.Seed),
                 Storage = new RecordJournal(options.StateDirectory == null ? new MemoryFiles() : new DirectoryFiles(options.StateDirectory)),
                 Random = new SeededRandom(options.Seed),
                 Metering = metering,
@@ -53,6 +55,25 @@ namespace Ws52x.Host.Board
             Io.RadioReset = radio.Reset;
             Io.RadioDio0 = radio.Dio0;
             Io.RadioDio1 = radio.Dio1;
+
+            console.SinkHasRoom = () => Firmware.Config.Console.HasRoom;
+
+            // With console input and no --duration, the run ends when the input does, once its lines are answered.
+            if (options.ConsoleInput != null && !options.Duration.HasValue)
+            {
+                var stop = new LoopTimer(t =>
+                {
+                    if (Firmware.Config.Console.Idle)
+                    {
+                        Stop();
+                    }
+                    else
+                    {
+                        Firmware.Loop.ScheduleAfter(t, 1000);
+                    }
+                });
+                console.InputEnded = () => Firmware.Loop.Post(new TimerPost(Firmware.Loop, stop), 0, 0, 0);
+            }
         }
 
         public BoardIo Io { get; }
@@ -128,6 +149,36 @@ namespace Ws52x.Host.Board
         public void Dispose()
         {
             _output.Flush();
+        }
+
+        /// <summary>
+        /// The host board's SN: six bytes from the seed with the locally administered bit set (as an ESP32's MAC has
+        /// Espressif's OUI there, so the DevEUI made from it cannot be anyone's real one), then two zero bytes.
+        /// </summary>
+        public static byte[] SerialNumberFromSeed(int seed)
+        {
+            var sn = new byte[8];
+            new Random(seed ^ 0x5752).NextBytes(sn.AsSpan(0, 6));
+            sn[0] = (byte)((sn[0] & 0xFC) | 0x02);
+            return sn;
+        }
+
+        // Arms a timer from the loop's thread (a post from the console's reader thread).
+        private sealed class TimerPost : IEventSink
+        {
+            private readonly EventLoop _loop;
+            private readonly LoopTimer _timer;
+
+            public TimerPost(EventLoop loop, LoopTimer timer)
+            {
+                _loop = loop;
+                _timer = timer;
+            }
+
+            public void OnEvent(int code, int arg, long timestampMicros, object payload)
+            {
+                _loop.ScheduleAfter(_timer, 0);
+            }
         }
     }
 }

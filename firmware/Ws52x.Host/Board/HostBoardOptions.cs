@@ -27,6 +27,8 @@ namespace Ws52x.Host.Board
         /// <summary>The folder that keeps the board's flash between runs (--state), so a run on it is a reboot of the same
         /// socket; null = flash in memory, gone when the run ends.</summary>
         public string StateDirectory { get; set; }
+        /// <summary>Lines typed into the board's serial console (standard input with --console); null = no console input.</summary>
+        public System.IO.TextReader ConsoleInput { get; set; }
 
         /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
         public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);

@@ -18,6 +18,12 @@ namespace Ws52x.Host.Board
             _input = input;
         }
 
+        /// <summary>Whether the sink can take another line now; the reader waits for it (piped input is read faster than a loop handles it).</summary>
+        public System.Func<bool> SinkHasRoom { get; set; }
+
+        /// <summary>Called on the reader thread when the input ends.</summary>
+        public System.Action InputEnded { get; set; }
+
         public void WriteLine(string line)
         {
             _output.WriteLine(line);
@@ -38,8 +44,15 @@ namespace Ws52x.Host.Board
             string line;
             while ((line = _input.ReadLine()) != null)
             {
+                while (SinkHasRoom != null && !SinkHasRoom())
+                {
+                    Thread.Sleep(1);
+                }
+
                 _sink?.OnLine(line);
             }
+
+            InputEnded?.Invoke();
         }
     }
 }

@@ -89,6 +89,7 @@ namespace Ws52x.Host.Commands
                     return t;
                 },
             };
+            var console = Cli.Flag("--console", "Make standard input the board's serial console (type help); without --duration the run ends when the input does.");
             command.Options.Add(speed);
             command.Options.Add(duration);
             command.Options.Add(load);
@@ -96,6 +97,7 @@ namespace Ws52x.Host.Commands
             command.Options.Add(chip);
             command.Options.Add(seed);
             command.Options.Add(state);
+            command.Options.Add(console);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -107,6 +109,7 @@ namespace Ws52x.Host.Commands
                     Chip = Cli.ValueOr(parse, chip, defaults.Chip),
                     Seed = Cli.ValueOr(parse, seed, defaults.Seed),
                     StateDirectory = parse.GetValue(state),
+                    ConsoleInput = parse.GetValue(console) ? Console.In : null,
                 };
                 return Run(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             });

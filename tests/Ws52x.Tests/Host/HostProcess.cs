@@ -44,13 +44,18 @@ namespace Ws52x.Tests.Host
             Xunit.Assert.Equal("", r.Stdout);
         }
 
-        public static Result Run(params string[] args) => RunWithStdoutTo(null, args);
+        public static Result Run(params string[] args) => Start(null, null, args);
+
+        /// <summary>Runs ws52x with <paramref name="input"/> on its standard input (then closed).</summary>
+        public static Result RunWithInput(string input, params string[] args) => Start(input, null, args);
 
         /// <summary>
-        /// Runs ws52x in its own process; with <paramref name="stdoutPath"/> its standard output goes to that file (as
+        /// Runs ws52x in its own process with its standard output going to <paramref name="stdoutPath"/> (as
         /// `ws52x ... &gt; path` would), through /bin/sh.
         /// </summary>
-        public static Result RunWithStdoutTo(string stdoutPath, params string[] args)
+        public static Result RunWithStdoutTo(string stdoutPath, params string[] args) => Start(null, stdoutPath, args);
+
+        private static Result Start(string input, string stdoutPath, string[] args)
         {
             string dll = typeof(Ws52x.Host.Program).Assembly.Location;
             var psi = new ProcessStartInfo(stdoutPath == null ? "dotnet" : "/bin/sh")
@@ -74,6 +79,11 @@ namespace Ws52x.Tests.Host
             }
 
             using var p = Process.Start(psi);
+            if (input != null)
+            {
+                p.StandardInput.Write(input);
+            }
+
             p.StandardInput.Close();
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();

@@ -77,7 +77,7 @@ namespace Ws52x.Tests.LoRaWan
         }
 
         /// <summary>RFC 4493 written the plain way over .NET's AES, independent of ours.</summary>
-        private static byte[] ReferenceCmac(byte[] key, byte[] msg)
+        internal static byte[] ReferenceCmac(byte[] key, byte[] msg)
         {
             using var aes = Aes.Create();
             aes.Key = key;

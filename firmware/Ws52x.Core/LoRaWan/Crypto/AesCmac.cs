@@ -81,6 +81,21 @@ namespace Ws52x.LoRaWan.Crypto
             _pendingCount = 0;
         }
 
+        /// <summary>
+        /// CMAC of exactly one 16-byte block under the key of the last <see cref="Begin(byte[], int)"/>: for a single
+        /// complete block CMAC is AES(block XOR K1), one AES block and nothing else (PBKDF2's inner loop runs this).
+        /// Leaves any streaming MAC in progress undefined.
+        /// </summary>
+        public void ComputeBlock(byte[] block, int offset, byte[] mac, int macOffset)
+        {
+            for (int j = 0; j < 16; j++)
+            {
+                _x[j] = (byte)(block[offset + j] ^ _k1[j]);
+            }
+
+            _aes.EncryptBlock(_x, 0, mac, macOffset);
+        }
+
         /// <summary>One-shot CMAC of data[offset..offset+count) under key.</summary>
         public void Compute(byte[] key, byte[] data, int offset, int count, byte[] mac, int macOffset)
         {
