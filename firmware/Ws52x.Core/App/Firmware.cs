@@ -1,7 +1,11 @@
 using System;
+using Ws52x.Config;
 using Ws52x.Diagnostics;
+using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
 using Ws52x.Metering;
+using Ws52x.Platform;
+using Ws52x.Socket;
 
 namespace Ws52x.App
 {
@@ -35,8 +39,14 @@ namespace Ws52x.App
         /// <summary>The SX127x driver, when the board has the radio's SPI; otherwise null.</summary>
         public Ws52x.Radio.Sx127x.Sx127x Radio { get; private set; }
 
-        /// <summary>The periodic report, when there is metering to report; otherwise null.</summary>
-        public PeriodicReport Report { get; private set; }
+        /// <summary>The socket application (relay, button, LED, reports, protection), when the board has metering; otherwise null.</summary>
+        public SocketApplication Socket { get; private set; }
+
+        /// <summary>Where the application's uplinks go: the LoRaWAN MAC, or a board's stand-in. Set before <see cref="Start"/>.</summary>
+        public ILoRaWanLink Link { get; set; }
+
+        /// <summary>The persistent settings (the configuration area's store); RAM-only defaults when null. Set before <see cref="Start"/>.</summary>
+        public ISettingsStore Settings { get; set; }
 
         public Log Log { get; }
 
@@ -61,10 +71,7 @@ namespace Ws52x.App
             Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
             if (_board.MeteringCf != null && _board.MeteringCf1 != null && _board.MeteringSel != null)
             {
-                Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
-                Metering.Start(Loop, _board.PowerFail);
-                Report = new PeriodicReport(Loop, Metering, Log);
-                Report.Start();
+                StartSocket();
             }
             else
             {
@@ -88,6 +95,26 @@ namespace Ws52x.App
         public void Run(long untilMicros = long.MaxValue)
         {
             Loop.Run(untilMicros);
+        }
+
+        // Settings, metering, then the socket: the power-restore policy drives the relay before anything else can switch
+        // it (button, downlink, delay task, protection all start after). The power-fail detector is shared: the outage
+        // alert hears it first, then the energy store saves.
+        private void StartSocket()
+        {
+            if (Settings == null)
+            {
+                Settings = new RamSettingsStore();
+            }
+
+            Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
+            Socket = new SocketApplication(Loop, _board, Settings, Metering, Link, Log);
+            Socket.RestorePower();
+            InputFanOut powerFail = _board.PowerFail == null ? null : new InputFanOut(_board.PowerFail);
+            IDigitalInput alertTap = powerFail == null ? null : powerFail.Open();
+            IDigitalInput energyTap = powerFail == null ? null : powerFail.Open();
+            Metering.Start(Loop, energyTap);
+            Socket.Start(_board.Button, alertTap);
         }
 
         private void ScheduleStatus()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Globalization;
@@ -7,82 +8,292 @@ using Ws52x.Codec;
 using Ws52x.Diagnostics;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Radio;
+using Ws52x.Host.Scenario;
+using Ws52x.Host.Trace;
 using Ws52x.Loop;
 using Ws52x.Metering;
+using Ws52x.Socket;
 
 namespace Ws52x.Host.Board
 {
     /// <summary>
-    /// The host board: the firmware's core on virtual hardware. It only wires interfaces to host stand-ins;
-    /// every line it prints while running comes from the core.
+    /// The host board: the firmware's core on virtual hardware. It only wires interfaces to host stand-ins; every line
+    /// it prints while running comes from the core, except the "host:" lines that say what the simulation did.
+    ///
+    /// What outlives a firmware is the board's: the clock, the flash (storage and the settings stand-in), the metering
+    /// chip and its load, the pins. A reboot (ff10ff, factory reset) or a mains cut ends the running firmware and the
+    /// board boots a new one on the same flash; stimuli (scenario lines, tests) run between turns of its loop, in time.
     /// </summary>
-    public sealed class HostBoard : IDisposable
+    public sealed partial class HostBoard : IDisposable
     {
         private readonly HostBoardOptions _options;
         private readonly TextWriter _output;
+        private readonly PriorityQueue<Action, (long, long)> _stimuli = new PriorityQueue<Action, (long, long)>();
+        private long _stimulusSequence;
+        private string _rebootReason;
+        private bool _stopRequested;
+        private long _tracedMilliamps = -1;
+        private long _loadWatchAt = long.MaxValue;
 
         public HostBoard(HostBoardOptions options, TextWriter output)
         {
             _options = options;
             _output = output;
-            ILoopClock clock = options.Speed == HostBoardOptions.MaxSpeed
+            Clock = options.Clock ?? (options.Speed == HostBoardOptions.MaxSpeed
                 ? new VirtualClock()
-                : new RealTimeClock(new StopwatchClock(), options.Speed);
+                : new RealTimeClock(new StopwatchClock(), options.Speed));
             var metering = new MeteringBoard { Chip = options.Chip };
-            Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = clock };
+            Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = Clock };
+            Chip.SetRelay(false);
+            Storage = new MemoryStorage();
+            Settings = new HostSettingsStore();
+            Settings.Current.Socket.ReportingIntervalSeconds = (int)options.ReportInterval.TotalSeconds;
+            Settings.Save();
+            Relay = new VirtualOutput("relay") { Changed = OnRelayPin };
+            Led = new VirtualOutput("led") { Changed = OnLedPin };
+            Button = new SimPin(Clock, "button");
+            Button.Drive(true); // idle high: pressed = low
+            PowerFail = new SimPin(Clock, "power-fail");
+            PowerFail.Drive(true); // mains present
+            Control = new HostBoardControl(RequestReboot);
+            Trace = options.Trace;
+            var serial = new byte[8];
+            new SeededRandom(options.Seed ^ 0x534e).NextBytes(serial, 0, 8);
             Io = new BoardIo
             {
                 Name = "host",
-                Clock = clock,
+                Clock = Clock,
                 Console = new WriterConsole(output),
-                Storage = new MemoryStorage(),
+                Storage = Storage,
                 Random = new SeededRandom(options.Seed),
+                Control = Control,
+                SerialNumber = serial,
+                Relay = Relay,
+                Led = Led,
+                Button = Button,
+                PowerFail = PowerFail,
                 Metering = metering,
                 MeteringCf = Chip.Cf,
                 MeteringCf1 = Chip.Cf1,
                 MeteringSel = Chip.Sel,
             };
-            Firmware = new Firmware(Io);
+        }
+
+        public ILoopClock Clock { get; }
+
+        public BoardIo Io { get; }
+
+        /// <summary>The running firmware; null while the board has no supply.</summary>
+        public Firmware Firmware { get; private set; }
+
+        /// <summary>The running firmware's socket application (null while unpowered).</summary>
+        public SocketApplication Socket => Firmware?.Socket;
+
+        /// <summary>The link the running firmware sends through (null while unpowered).</summary>
+        public LoggingLink Link { get; private set; }
+
+        /// <summary>The virtual air the running firmware's SX127x model transmits into.</summary>
+        public VirtualAir Air { get; private set; }
+
+        /// <summary>The simulated metering chip and the load behind the relay.</summary>
+        public SimulatedMeteringChip Chip { get; }
+
+        /// <summary>The board's flash: kept across reboots and mains cuts.</summary>
+        public MemoryStorage Storage { get; }
+
+        public HostSettingsStore Settings { get; }
+
+        public VirtualOutput Relay { get; }
+
+        public VirtualOutput Led { get; }
+
+        public SimPin Button { get; }
+
+        public SimPin PowerFail { get; }
+
+        public HostBoardControl Control { get; }
+
+        /// <summary>The --trace writer, or null.</summary>
+        public TraceWriter Trace { get; }
+
+        /// <summary>Firmwares booted so far (1 after <see cref="Start"/>).</summary>
+        public int Boots { get; private set; }
+
+        /// <summary>Starts the firmware, plays the scenario and runs for the requested duration (or until <see cref="Stop"/>).</summary>
+        public void Run()
+        {
+            _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
+            IReadOnlyList<ScenarioStep> scenario = _options.Scenario;
+            if (scenario == null)
+            {
+                _output.WriteLine("host: no --scenario: the owner presses the button at 1 s (a new socket starts off)");
+                scenario = ScenarioFile.Parse("1s press", "built-in scenario");
+            }
+
+            Start();
+            Play(scenario);
+            long until = _options.Duration.HasValue
+                ? Clock.NowMicros + (long)(_options.Duration.Value.Ticks / 10)
+                : long.MaxValue;
+            var wall = Stopwatch.StartNew();
+            RunUntil(until);
+            _output.WriteLine(
+                "host: ran " + Log.FormatTime(Clock.NowMicros) + " of board time in " +
+                wall.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s of host time");
+        }
+
+        /// <summary>Boots the first firmware (mains on).</summary>
+        public void Start()
+        {
+            Boot();
+            TraceCurrent();
+            WatchLoad();
+        }
+
+        /// <summary>Schedules each scenario step at its board time (from the board's start).</summary>
+        public void Play(IReadOnlyList<ScenarioStep> steps)
+        {
+            foreach (ScenarioStep step in steps)
+            {
+                ScenarioStep s = step;
+                At(s.AtMicros, () =>
+                {
+                    _output.WriteLine("host: scenario line " + s.Line + ": " + s.Text);
+                    s.Apply(this);
+                });
+            }
+        }
+
+        /// <summary>Runs <paramref name="micros"/> of board time from now.</summary>
+        public void RunFor(long micros) => RunUntil(Clock.NowMicros + micros);
+
+        /// <summary>
+        /// Runs the firmware (rebooting it when it asks, leaving the board dark while mains is off) and the stimuli in
+        /// time order until board time <paramref name="untilMicros"/>.
+        /// </summary>
+        public void RunUntil(long untilMicros)
+        {
+            while (!_stopRequested)
+            {
+                long next = _stimuli.TryPeek(out _, out (long At, long Seq) key) ? key.At : long.MaxValue;
+                long target = Math.Min(next, untilMicros);
+                if (Firmware != null)
+                {
+                    Firmware.Run(target);
+                }
+                else if (Clock.NowMicros < target && !Clock.WaitUntil(target))
+                {
+                    return;
+                }
+
+                if (_rebootReason != null)
+                {
+                    Reboot();
+                    continue;
+                }
+
+                bool due = _stimuli.TryPeek(out _, out key) && key.At <= Clock.NowMicros;
+                if (!due)
+                {
+                    if (Clock.NowMicros >= untilMicros)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                while (_stimuli.TryPeek(out Action action, out key) && key.At <= Clock.NowMicros)
+                {
+                    _stimuli.Dequeue();
+                    action();
+                }
+            }
+        }
+
+        /// <summary>Runs <paramref name="action"/> at board time <paramref name="micros"/>, between loop turns.</summary>
+        public void At(long micros, Action action)
+        {
+            _stimuli.Enqueue(action, (micros, _stimulusSequence++));
+        }
+
+        public void Stop()
+        {
+            _stopRequested = true;
+            Firmware?.Loop.Stop();
+        }
+
+        public void Dispose()
+        {
+            _output.Flush();
+        }
+
+        private void Boot()
+        {
+            Settings.Reload();
+            _rebootReason = null;
+            var firmware = new Firmware(Io) { Settings = Settings };
+            Link = new LoggingLink(_output);
+            firmware.Link = Trace == null ? Link : new TracingLink(Link, Trace, Clock);
 
             // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
-            Air = new VirtualAir(Firmware.Loop, options.Seed);
-            var radio = new Sx127xModel(Firmware.Loop, Air);
+            Air = new VirtualAir(firmware.Loop, _options.Seed);
+            var radio = new Sx127xModel(firmware.Loop, Air);
             Io.RadioSpi = radio;
             Io.RadioReset = radio.Reset;
             Io.RadioDio0 = radio.Dio0;
             Io.RadioDio1 = radio.Dio1;
+
+            firmware.Start();
+            Firmware = firmware;
+            Boots++;
+            SocketApplication socket = firmware.Socket;
+            if (socket != null)
+            {
+                socket.Relay.Switched = OnRelaySwitched;
+                socket.Reporting.StatusSent = OnReport;
+                socket.FactoryResetRequested = OnFactoryReset;
+                Link.Start(firmware.Loop, socket);
+            }
         }
 
-        public BoardIo Io { get; }
-
-        public Firmware Firmware { get; }
-
-        /// <summary>The virtual air the board's SX127x model transmits into.</summary>
-        public VirtualAir Air { get; }
-
-        /// <summary>The simulated metering chip and the load behind it.</summary>
-        public SimulatedMeteringChip Chip { get; }
-
-        /// <summary>Starts the firmware and runs it for the requested duration (or until <see cref="Stop"/>).</summary>
-        public void Run()
+        // IBoardControl.Reboot, called inside a loop handler: the loop stops after it and RunUntil boots anew.
+        private void RequestReboot(string reason)
         {
-            _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
-            Firmware.Start();
-            Firmware.Report.IntervalMicros = _options.ReportInterval.Ticks / 10;
-            Firmware.Report.Sent = OnReport;
-            long until = _options.Duration.HasValue
-                ? Io.Clock.NowMicros + (long)(_options.Duration.Value.Ticks / 10)
-                : long.MaxValue;
-            var wall = Stopwatch.StartNew();
-            Firmware.Run(until);
-            _output.WriteLine(
-                "host: ran " + Log.FormatTime(Io.Clock.NowMicros) + " of board time in " +
-                wall.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s of host time");
+            _rebootReason = reason;
+            Firmware?.Loop.Stop();
+        }
+
+        private void Reboot()
+        {
+            _output.WriteLine("host: reboot (" + _rebootReason + "): a new firmware starts on the same flash");
+            PowerDown();
+            Boot();
+        }
+
+        // What the board's pins do when the processor resets or loses its supply: everything back low, nobody listening.
+        private void PowerDown()
+        {
+            Firmware = null;
+            Link = null;
+            Button.SetEdgeSink(null);
+            PowerFail.SetEdgeSink(null);
+            Relay.Reset();
+            Led.Reset();
+        }
+
+        // The stand-in for the configuration area's reset until it is wired: the guide's defaults, then a restart.
+        private void OnFactoryReset()
+        {
+            _output.WriteLine("host: factory reset: settings back to the guide's defaults (energy and flash otherwise kept)");
+            Settings.ResetToDefaults();
+            Control.Reboot("factory reset");
         }
 
         // The simulation's truth next to what the firmware reported, so that a user sees how well it measures.
         private void OnReport(ElectricalStatus reported, byte[] payload, int length)
         {
+            Chip.AdvanceTo(Clock.NowMicros);
             LoadPoint truth = Chip.TrueLoad;
             _output.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
@@ -91,14 +302,51 @@ namespace Ws52x.Host.Board
                 reported.VoltageDeciVolts / 10.0, reported.CurrentMilliamps, reported.ActivePowerWatts, reported.PowerFactorPercent / 100.0, reported.EnergyWattHours));
         }
 
-        public void Stop()
+        private void OnRelayPin(bool closed)
         {
-            Firmware.Loop.Stop();
+            Chip.SetRelay(closed);
+            TraceCurrent();
         }
 
-        public void Dispose()
+        private void OnLedPin(bool lit)
         {
-            _output.Flush();
+            Trace?.Begin(Clock.NowMicros, "led").Field("on", lit).End();
+        }
+
+        private void OnRelaySwitched(bool on, SwitchCause cause)
+        {
+            Trace?.Begin(Clock.NowMicros, "relay").Field("on", on).Field("cause", SwitchCauses.Name(cause)).End();
+        }
+
+        // A "current" record whenever what flows through the socket changes (load, relay, mains).
+        private void TraceCurrent()
+        {
+            Chip.AdvanceTo(Clock.NowMicros);
+            long milliamps = (long)Math.Round(Chip.TrueLoad.Amps * 1000);
+            if (milliamps != _tracedMilliamps)
+            {
+                _tracedMilliamps = milliamps;
+                Trace?.Begin(Clock.NowMicros, "current").Field("mA", milliamps).End();
+            }
+        }
+
+        // A load that changes by itself (a kettle's cycle) is watched at its own change times.
+        private void WatchLoad()
+        {
+            Chip.AdvanceTo(Clock.NowMicros);
+            long next = Chip.NextLoadChangeMicros;
+            _loadWatchAt = next;
+            if (next != long.MaxValue)
+            {
+                At(next, () =>
+                {
+                    if (_loadWatchAt == next)
+                    {
+                        TraceCurrent();
+                        WatchLoad();
+                    }
+                });
+            }
         }
     }
 }

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using Ws52x.Host.Board.Metering;
+using Ws52x.Host.Scenario;
+using Ws52x.Host.Trace;
+using Ws52x.Loop;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
@@ -25,6 +29,15 @@ namespace Ws52x.Host.Board
         public MeteringChip Chip { get; set; } = MeteringChip.Hlw8012;
 
         /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
-        public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);
+        public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMinutes(20);
+
+        /// <summary>Timed stimuli to play (--scenario); null = the built-in one (a press at 1 s).</summary>
+        public IReadOnlyList<ScenarioStep> Scenario { get; set; }
+
+        /// <summary>Where the JSON-lines trace goes (--trace); null = no trace.</summary>
+        public TraceWriter Trace { get; set; }
+
+        /// <summary>A clock of the caller's (tests: a virtual clock with added loop latency); null = by <see cref="Speed"/>.</summary>
+        public ILoopClock Clock { get; set; }
     }
 }

@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.IO;
 using System.Threading;
 using Ws52x.Host.Board;
 using Ws52x.Host.Board.Metering;
+using Ws52x.Host.Scenario;
+using Ws52x.Host.Trace;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Commands
@@ -128,6 +132,16 @@ namespace Ws52x.Host.Commands
             command.Options.Add(interval);
             command.Options.Add(chip);
             command.Options.Add(seed);
+            var scenario = new Option<string>("--scenario")
+            {
+                Description = "A file of timed stimuli, one a line: '12m press', '13m hold 11s', '15m load kettle', '10m downlink 85 ff24010a', '20m mains off' (docs/socket.md).",
+            };
+            var trace = new Option<string>("--trace")
+            {
+                Description = "Write a JSON-lines trace (relay, led, uplink, current records with board time in µs) to this file.",
+            };
+            command.Options.Add(scenario);
+            command.Options.Add(trace);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -139,8 +153,48 @@ namespace Ws52x.Host.Commands
                     Chip = parse.GetValue(chip),
                     Seed = parse.GetValue(seed),
                 };
-                return Run(options);
+                return RunWithFiles(options, parse.GetValue(scenario), parse.GetValue(trace));
             });
+        }
+
+        // The scenario is checked whole before anything runs; a trace file that cannot be written is an I/O failure (exit 1).
+        private static int RunWithFiles(HostBoardOptions options, string scenarioPath, string tracePath)
+        {
+            if (scenarioPath != null)
+            {
+                try
+                {
+                    options.Scenario = ScenarioFile.Load(scenarioPath);
+                }
+                catch (ScenarioException e)
+                {
+                    throw new CliException(e.Message);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new CliException("cannot read scenario '" + scenarioPath + "': " + e.Message);
+                }
+            }
+
+            if (tracePath == null)
+            {
+                return Run(options);
+            }
+
+            try
+            {
+                options.Trace = new TraceWriter(new StreamWriter(tracePath));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("ws52x: cannot write trace '" + tracePath + "': " + e.Message);
+                return 1;
+            }
+
+            using (options.Trace)
+            {
+                return Run(options);
+            }
         }
 
         private static int Run(HostBoardOptions options)
