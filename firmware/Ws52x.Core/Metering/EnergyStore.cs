@@ -31,6 +31,9 @@ namespace Ws52x.Metering
         /// <summary>Two reports closer than this share one save: the bound on report-driven writes (1,440 a day).</summary>
         public const long MinReportSaveGapMicros = 60L * 1000000;
 
+        /// <summary>Mains must stay back this long before saves resume: a detector chattering as the supply collapses is one outage.</summary>
+        public const long PowerBackMicros = 1000000;
+
         private const int EventPowerFail = 1;
         private const int EventPowerBack = 2;
 
@@ -39,6 +42,7 @@ namespace Ws52x.Metering
         private readonly Log _log;
         private readonly byte[] _record = new byte[EnergyCounter.RecordLength];
         private readonly LoopTimer _saveTimer;
+        private readonly LoopTimer _powerBack;
         private EventLoop _loop;
         private uint _savedGeneration;
         private long _savedWattHours;
@@ -51,6 +55,7 @@ namespace Ws52x.Metering
             _storage = storage;
             _log = log;
             _saveTimer = new LoopTimer(OnSaveTimer);
+            _powerBack = new LoopTimer(OnPowerBack);
         }
 
         /// <summary>The watt-hours storage holds: never more than the counter, and what reports may carry.</summary>
@@ -132,20 +137,26 @@ namespace Ws52x.Metering
             {
                 if (_powerFailing)
                 {
-                    _powerFailing = false;
-                    _log.Info("energy", "mains back: saves resume");
+                    _loop.Schedule(_powerBack, timestampMicros + PowerBackMicros);
                 }
 
                 return;
             }
 
             // One save per outage: a detector that chatters while the supply collapses must not wear the flash.
+            _loop.Cancel(_powerBack);
             if (code == EventPowerFail && !_powerFailing)
             {
                 SaveIfChanged();
                 _powerFailing = true;
                 _log.Warn("energy", "power fail: counter saved at " + _counter.WattHours.ToString() + " Wh, no more writes until mains is back");
             }
+        }
+
+        private void OnPowerBack(LoopTimer timer)
+        {
+            _powerFailing = false;
+            _log.Info("energy", "mains back: saves resume");
         }
 
         private long Now => _loop == null ? 0 : _loop.NowMicros;

@@ -12,19 +12,24 @@ namespace Ws52x.Socket
     }
 
     /// <summary>
-    /// The power-fail detector (hardware 1.2 and later, guide 4.3): low = mains lost. Edges are posted from interrupt
-    /// context and handed on once per change, so a detector that chatters while the supply collapses counts once.
+    /// The power-fail detector (hardware 1.2 and later, guide 4.3): low = mains lost. Loss is believed at the first
+    /// falling edge (the hold-up time is short); return only once the input has stayed high for
+    /// <see cref="MainsBackMicros"/>, so a detector that chatters while the supply collapses makes one outage, one alert.
     /// </summary>
     public sealed class MainsMonitor : IEdgeSink, IEventSink
     {
+        public const long MainsBackMicros = 1000000;
+
         private readonly EventLoop _loop;
         private readonly IMainsEvents _events;
+        private readonly LoopTimer _back;
         private bool _lost;
 
         public MainsMonitor(EventLoop loop, IDigitalInput pin, IMainsEvents events)
         {
             _loop = loop;
             _events = events;
+            _back = new LoopTimer(OnBack);
             if (pin != null)
             {
                 _lost = !pin.Read();
@@ -34,6 +39,7 @@ namespace Ws52x.Socket
 
         public bool MainsLost => _lost;
 
+        /// <summary>Interrupt context: only posts.</summary>
         public void OnEdge(IDigitalInput pin, bool level, long timestampMicros)
         {
             _loop.Post(this, level ? 1 : 0, 0, timestampMicros);
@@ -41,21 +47,28 @@ namespace Ws52x.Socket
 
         public void OnEvent(int code, int arg, long timestampMicros, object payload)
         {
-            bool lost = code == 0;
-            if (lost == _lost)
+            if (code == 1)
             {
+                if (_lost)
+                {
+                    _loop.Schedule(_back, timestampMicros + MainsBackMicros);
+                }
+
                 return;
             }
 
-            _lost = lost;
-            if (lost)
+            _loop.Cancel(_back);
+            if (!_lost)
             {
+                _lost = true;
                 _events.OnMainsLost(timestampMicros);
             }
-            else
-            {
-                _events.OnMainsBack(timestampMicros);
-            }
+        }
+
+        private void OnBack(LoopTimer timer)
+        {
+            _lost = false;
+            _events.OnMainsBack(_loop.NowMicros);
         }
     }
 }

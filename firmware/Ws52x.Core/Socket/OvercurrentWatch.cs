@@ -73,7 +73,12 @@ namespace Ws52x.Socket
             }
 
             _lastSampleMicros = at;
-            long current = _meter.FastCurrentMicroamps;
+            Evaluate(_meter.FastCurrentMicroamps, at);
+        }
+
+        /// <summary>The decision for one current reading taken at <paramref name="at"/> (the benchmark times this).</summary>
+        internal void Evaluate(long current, long at)
+        {
             SocketSettings s = _settings.Current.Socket;
 
             bool tripped = false;

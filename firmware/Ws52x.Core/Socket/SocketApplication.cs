@@ -126,7 +126,9 @@ namespace Ws52x.Socket
             SocketSettings s = _settings.Current.Socket;
             if (Metering.Meter.Energy.Recording != s.PowerConsumptionEnabled)
             {
+                // Saved at once, so the value recording stopped at is the one reports carry from now on.
                 Metering.SetRecording(s.PowerConsumptionEnabled);
+                Metering.Store.SaveIfChanged();
             }
 
             Lock.Apply(restartLock);

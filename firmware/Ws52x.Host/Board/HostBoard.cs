@@ -116,6 +116,12 @@ namespace Ws52x.Host.Board
         /// <summary>The --trace writer, or null.</summary>
         public TraceWriter Trace { get; }
 
+        /// <summary>Board time of the relay pin's newest change (protection latency is measured against it).</summary>
+        public long RelayChangedAtMicros { get; private set; } = -1;
+
+        /// <summary>Every application payload handed to the link, over all boots.</summary>
+        public List<HostUplink> Uplinks { get; } = new List<HostUplink>();
+
         /// <summary>Firmwares booted so far (1 after <see cref="Start"/>).</summary>
         public int Boots { get; private set; }
 
@@ -233,7 +239,7 @@ namespace Ws52x.Host.Board
             Settings.Reload();
             _rebootReason = null;
             var firmware = new Firmware(Io) { Settings = Settings };
-            Link = new LoggingLink(_output);
+            Link = new LoggingLink(_output, Clock, Uplinks, Boots + 1);
             firmware.Link = Trace == null ? Link : new TracingLink(Link, Trace, Clock);
 
             // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
@@ -253,6 +259,7 @@ namespace Ws52x.Host.Board
                 socket.Relay.Switched = OnRelaySwitched;
                 socket.Reporting.StatusSent = OnReport;
                 socket.FactoryResetRequested = OnFactoryReset;
+                Link.PretendJoin = _options.PretendJoin;
                 Link.Start(firmware.Loop, socket);
             }
         }
@@ -304,6 +311,7 @@ namespace Ws52x.Host.Board
 
         private void OnRelayPin(bool closed)
         {
+            RelayChangedAtMicros = Clock.NowMicros;
             Chip.SetRelay(closed);
             TraceCurrent();
         }

@@ -37,6 +37,9 @@ namespace Ws52x.Host.Board
         /// <summary>Where the JSON-lines trace goes (--trace); null = no trace.</summary>
         public TraceWriter Trace { get; set; }
 
+        /// <summary>Whether the stand-in link pretends a join after each boot (false: a test drives the join).</summary>
+        public bool PretendJoin { get; set; } = true;
+
         /// <summary>A clock of the caller's (tests: a virtual clock with added loop latency); null = by <see cref="Speed"/>.</summary>
         public ILoopClock Clock { get; set; }
     }

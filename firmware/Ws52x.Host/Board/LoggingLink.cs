@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
+using Ws52x.Platform;
 
 namespace Ws52x.Host.Board
 {
@@ -16,13 +19,20 @@ namespace Ws52x.Host.Board
         public const long JoinAcceptMicros = 6000000;
 
         private readonly TextWriter _output;
+        private readonly IMonotonicClock _clock;
+        private readonly List<HostUplink> _sent;
+        private readonly int _boot;
         private readonly LoopTimer _request;
         private readonly LoopTimer _accept;
         private ILoRaWanEvents _events;
 
-        public LoggingLink(TextWriter output)
+        /// <param name="sent">Where each payload taken is recorded (the board keeps one list over all its boots).</param>
+        public LoggingLink(TextWriter output, IMonotonicClock clock, List<HostUplink> sent, int boot)
         {
             _output = output;
+            _clock = clock;
+            _sent = sent;
+            _boot = boot;
             _request = new LoopTimer(_ => OnRequest());
             _accept = new LoopTimer(_ => OnAccept());
         }
@@ -32,12 +42,18 @@ namespace Ws52x.Host.Board
         /// <summary>EU868 DR2 (SF10, the guide's default data rate) carries 51 bytes.</summary>
         public int MaxPayloadLength { get; set; } = 51;
 
-        public int Sent { get; private set; }
+        /// <summary>Whether the pretend join happens at all (tests of the join behaviour drive the events themselves).</summary>
+        public bool PretendJoin { get; set; } = true;
 
         /// <summary>Schedules the pretend join on the firmware's loop.</summary>
         public void Start(EventLoop loop, ILoRaWanEvents events)
         {
             _events = events;
+            if (!PretendJoin)
+            {
+                return;
+            }
+
             loop.Schedule(_request, loop.NowMicros + JoinRequestMicros);
             loop.Schedule(_accept, loop.NowMicros + JoinAcceptMicros);
         }
@@ -49,9 +65,14 @@ namespace Ws52x.Host.Board
                 return SendStatus.NotJoined;
             }
 
-            Sent++;
+            var copy = new byte[length];
+            Array.Copy(payload, offset, copy, 0, length);
+            _sent.Add(new HostUplink(_clock.NowMicros, _boot, port, copy, confirmed, urgent));
             return SendStatus.Queued;
         }
+
+        /// <summary>The join is accepted now (tests that drive the join themselves).</summary>
+        public void AcceptJoin() => OnAccept();
 
         private void OnRequest()
         {
@@ -66,4 +87,7 @@ namespace Ws52x.Host.Board
             _events.OnJoined();
         }
     }
+
+    /// <summary>One application payload as the host board's link took it.</summary>
+    public sealed record HostUplink(long AtMicros, int Boot, int Port, byte[] Payload, bool Confirmed, bool Urgent);
 }

@@ -97,6 +97,9 @@ namespace Ws52x.Host.Board.Metering
             }
         }
 
+        /// <summary>SEL changes so far (a test tells a voltage visit by it).</summary>
+        public int SelSwitches { get; private set; }
+
         /// <summary>The relay opened or closed now.</summary>
         public void SetRelay(bool closed)
         {
@@ -217,6 +220,7 @@ namespace Ws52x.Host.Board.Metering
             }
 
             _selHigh = high;
+            SelSwitches++;
             _cf1CurrentPending = high == SelHighMeansCurrent;
             _cf1SwitchAt = _now + SelLatencyMicros;
         }
