@@ -45,6 +45,9 @@ namespace Ws52x.App
         /// <summary>Where the application's uplinks go: the LoRaWAN MAC, or a board's stand-in. Set before <see cref="Start"/>.</summary>
         public ILoRaWanLink Link { get; set; }
 
+        /// <summary>Told of every relay switch from boot on, the power-restore one included (the host board's trace). Set before <see cref="Start"/>.</summary>
+        public RelaySwitchedHandler RelaySwitched { get; set; }
+
         /// <summary>The persistent settings (the configuration area's store); RAM-only defaults when null. Set before <see cref="Start"/>.</summary>
         public ISettingsStore Settings { get; set; }
 
@@ -109,6 +112,7 @@ namespace Ws52x.App
 
             Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
             Socket = new SocketApplication(Loop, _board, Settings, Metering, Link, Log);
+            Socket.Relay.Switched = RelaySwitched;
             Socket.RestorePower();
             InputFanOut powerFail = _board.PowerFail == null ? null : new InputFanOut(_board.PowerFail);
             IDigitalInput alertTap = powerFail == null ? null : powerFail.Open();

@@ -5,8 +5,10 @@ namespace Ws52x.Socket
 {
     /// <summary>
     /// The status report (guide 4.2: socket status, power factor, current, voltage, energy, active power), built into a
-    /// buffer owned here without allocation. The socket status is the relay's real state; the energy is what storage
-    /// holds (<see cref="EnergyStore.CommitForReport"/>), so a reported value survives any reboot.
+    /// buffer owned here without allocation. The socket status is the relay's real state; with the relay open, current,
+    /// power and power factor are 0. The energy is what storage holds (<see cref="EnergyStore.CommitForReport"/>), so a
+    /// reported value survives any reboot. Other values are the newest measured (windows of 1-10 s), so a report sent
+    /// the moment the relay closes still shows the load as it was.
     /// </summary>
     public sealed class StatusReport
     {
@@ -36,6 +38,14 @@ namespace Ws52x.Socket
             _metering.Meter.Fill(Status);
             Status.SocketOn = _relay.IsOn;
             Status.EnergyWattHours = _metering.Store.CommitForReport();
+            if (!Status.SocketOn)
+            {
+                // Nothing flows through an open relay, whatever the measuring windows (up to 10 s long) still hold.
+                Status.CurrentMilliamps = 0;
+                Status.ActivePowerWatts = 0;
+                Status.PowerFactorPercent = 0;
+            }
+
             long milliamps = (atLeastMicroamps + 500) / 1000;
             if (milliamps > Status.CurrentMilliamps)
             {

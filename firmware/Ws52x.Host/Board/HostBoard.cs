@@ -238,7 +238,7 @@ namespace Ws52x.Host.Board
         {
             Settings.Reload();
             _rebootReason = null;
-            var firmware = new Firmware(Io) { Settings = Settings };
+            var firmware = new Firmware(Io) { Settings = Settings, RelaySwitched = OnRelaySwitched };
             Link = new LoggingLink(_output, Clock, Uplinks, Boots + 1);
             firmware.Link = Trace == null ? Link : new TracingLink(Link, Trace, Clock);
 
@@ -256,7 +256,6 @@ namespace Ws52x.Host.Board
             SocketApplication socket = firmware.Socket;
             if (socket != null)
             {
-                socket.Relay.Switched = OnRelaySwitched;
                 socket.Reporting.StatusSent = OnReport;
                 socket.FactoryResetRequested = OnFactoryReset;
                 Link.PretendJoin = _options.PretendJoin;

@@ -78,7 +78,7 @@ namespace Ws52x.Host.Scenario
 
             string[] args = new string[words.Length - 2];
             Array.Copy(words, 2, args, 0, args.Length);
-            return new ScenarioStep(at, line, content, verb.Parse(args));
+            return new ScenarioStep(at, line, string.Join(" ", words), verb.Parse(args));
         }
 
         /// <summary>A duration as --duration takes it, or zero ("0", "0s").</summary>
