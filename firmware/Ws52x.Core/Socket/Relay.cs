@@ -30,7 +30,7 @@ namespace Ws52x.Socket
         /// <summary>Switches the relay since boot, for the log.</summary>
         public int Switches { get; private set; }
 
-        /// <summary>Observers (the host board's trace); called after <see cref="Changed"/>.</summary>
+        /// <summary>Observers (the host board's trace); told first, before what the switch causes (report, LED).</summary>
         public RelaySwitchedHandler Switched { get; set; }
 
         /// <summary>The socket application's own hook: report, LED, persistence.</summary>
@@ -51,16 +51,16 @@ namespace Ws52x.Socket
 
             IsOn = on;
             Switches++;
-            RelaySwitchedHandler changed = Changed;
-            if (changed != null)
-            {
-                changed(on, cause);
-            }
-
             RelaySwitchedHandler switched = Switched;
             if (switched != null)
             {
                 switched(on, cause);
+            }
+
+            RelaySwitchedHandler changed = Changed;
+            if (changed != null)
+            {
+                changed(on, cause);
             }
 
             return true;
