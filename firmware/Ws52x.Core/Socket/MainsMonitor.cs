@@ -15,6 +15,8 @@ namespace Ws52x.Socket
     /// The power-fail detector (hardware 1.2 and later, guide 4.3): low = mains lost. Loss is believed at the first
     /// falling edge (the hold-up time is short); return only once the input has stayed high for
     /// <see cref="MainsBackMicros"/>, so a detector that chatters while the supply collapses makes one outage, one alert.
+    /// The firmware runs, so mains is there at boot: an input that reads low then is not wired (or has no pull-up), and
+    /// the monitor ignores it until it has read high once, rather than take every downlink for one sent during an outage.
     /// </summary>
     public sealed class MainsMonitor : IEdgeSink, IEventSink
     {
@@ -24,6 +26,7 @@ namespace Ws52x.Socket
         private readonly IMainsEvents _events;
         private readonly LoopTimer _back;
         private bool _lost;
+        private bool _armed;
 
         public MainsMonitor(EventLoop loop, IDigitalInput pin, IMainsEvents events)
         {
@@ -32,12 +35,15 @@ namespace Ws52x.Socket
             _back = new LoopTimer(OnBack);
             if (pin != null)
             {
-                _lost = !pin.Read();
+                _armed = pin.Read();
                 pin.SetEdgeSink(this);
             }
         }
 
         public bool MainsLost => _lost;
+
+        /// <summary>False while the input has not read high since boot: its edges are ignored.</summary>
+        public bool Armed => _armed;
 
         /// <summary>Interrupt context: only posts.</summary>
         public void OnEdge(IDigitalInput pin, bool level, long timestampMicros)
@@ -49,6 +55,7 @@ namespace Ws52x.Socket
         {
             if (code == 1)
             {
+                _armed = true;
                 if (_lost)
                 {
                     _loop.Schedule(_back, timestampMicros + MainsBackMicros);
@@ -58,7 +65,7 @@ namespace Ws52x.Socket
             }
 
             _loop.Cancel(_back);
-            if (!_lost)
+            if (_armed && !_lost)
             {
                 _lost = true;
                 _events.OnMainsLost(timestampMicros);

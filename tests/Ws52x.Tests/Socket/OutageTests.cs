@@ -70,5 +70,34 @@ namespace Ws52x.Tests.Socket
             board.RunFor(10 * Ms);
             Assert.Single(board.Uplinks, IsOutageAlert);
         }
+
+        [Fact]
+        public void An_input_that_reads_low_at_boot_is_not_taken_for_an_outage()
+        {
+            // A board whose detector input reads low from boot (not wired, no pull-up): the firmware runs, so mains is there.
+            var board = SocketRigBoardWithPowerFailLow();
+            board.RunFor(7 * Second);
+            Assert.False(board.Socket.Mains.Armed);
+            Assert.False(board.Socket.MainsLost);
+            Assert.DoesNotContain(board.Uplinks, IsOutageAlert);
+            Downlink(board, "080100ff"); // not taken for a downlink during an outage
+            Assert.True(board.Relay.Level);
+
+            // Once it has read high it is a detector like any other.
+            board.PowerFail.Drive(true);
+            board.RunFor(Second);
+            board.PowerFail.Drive(false);
+            board.RunFor(Ms);
+            Assert.Single(board.Uplinks, IsOutageAlert);
+        }
+
+        private static HostBoard SocketRigBoardWithPowerFailLow()
+        {
+            var board = Ws52x.Benchmarks.SocketRig.Board(Ws52x.Host.Board.Metering.LoadProfiles.Find("heater"));
+            board.Settings.Save();
+            board.PowerFail.Drive(false);
+            board.Start();
+            return board;
+        }
     }
 }
