@@ -34,6 +34,9 @@ namespace Ws52x.Socket
 
         public bool IsTimed => _expiry.IsScheduled;
 
+        /// <summary>Mains is failing: nothing may be written, so a lock due to end waits (a minute at a time).</summary>
+        public bool SavesFrozen { get; set; }
+
         /// <summary>Follows the settings: arms, moves or cancels the release. <paramref name="restart"/>: a new ff25 restarts its time.</summary>
         public void Apply(bool restart)
         {
@@ -57,6 +60,12 @@ namespace Ws52x.Socket
             SocketSettings s = _settings.Current.Socket;
             if (!s.ButtonLock)
             {
+                return;
+            }
+
+            if (SavesFrozen)
+            {
+                _loop.ScheduleAfter(_expiry, 60L * 1000000);
                 return;
             }
 

@@ -63,8 +63,8 @@ namespace Ws52x.Socket
             _loop.SchedulePeriodic(_timer, _loop.NowMicros + PowerMeter.TickMicros, PowerMeter.TickMicros);
         }
 
-        /// <summary>One check of the newest sample; public so that tests and the benchmark can drive it.</summary>
-        public void Check()
+        /// <summary>One check of the newest sample (the timer's work; tests drive it too).</summary>
+        internal void Check()
         {
             long at = _meter.FastCurrentMicros;
             if (at == _lastSampleMicros)

@@ -247,6 +247,7 @@ namespace Ws52x.Socket
         {
             MainsLost = true;
             RelayStore.SetFrozen(true);
+            Lock.SavesFrozen = true;
             Reporting.SendOutageAlert();
             _log.Warn("mains", "lost: outage alert sent; nothing more is written to flash");
         }
@@ -255,6 +256,7 @@ namespace Ws52x.Socket
         {
             MainsLost = false;
             RelayStore.SetFrozen(false);
+            Lock.SavesFrozen = false;
             _log.Info("mains", "back before the supply ran out");
         }
 
