@@ -74,8 +74,8 @@ namespace Ws52x.Benchmarks
             session.SetKeys(0x26011234, new byte[16], new byte[16]);
             figures.Add(PerOperation("allocated per uplink (report build + frame build)", () =>
             {
-                int length = run.Firmware.Report.Build();
-                builder.BuildUplink(session, false, 0, null, 0, 0, 85, run.ReportPayload, 0, length, frame, 0);
+                int length = run.Report.Build(0);
+                builder.BuildUplink(session, false, 0, null, 0, 0, 85, run.Report.Payload, 0, length, frame, 0);
             }, operations));
 
             byte[] downlinkPayload = Hex.Parse("ff03b004ff24010a");
@@ -152,9 +152,6 @@ namespace Ws52x.Benchmarks
                 long hostParts = GC.GetAllocatedBytesForCurrentThread() - hostStart;
 
                 Firmware.Start();
-                hostStart = GC.GetAllocatedBytesForCurrentThread();
-                Firmware.Report.Sent = OnReport; // to borrow the report's own payload buffer below: not counted
-                hostParts += GC.GetAllocatedBytesForCurrentThread() - hostStart;
                 Firmware.Run(HourMicros);
                 BootAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - before - hostParts;
                 RetainedBytes = GC.GetTotalMemory(true) - liveBefore - hostParts;
@@ -172,8 +169,8 @@ namespace Ws52x.Benchmarks
 
             public Firmware Firmware { get; }
 
-            /// <summary>The report's own payload buffer (what <see cref="PeriodicReport.Build"/> writes), once a report was sent.</summary>
-            public byte[] ReportPayload { get; private set; }
+            /// <summary>The socket's status report (its build and its own payload buffer).</summary>
+            public Ws52x.Socket.StatusReport Report => Firmware.Socket.Reporting.Status;
 
             public long BootAllocatedBytes { get; }
 
@@ -182,11 +179,6 @@ namespace Ws52x.Benchmarks
             public long SteadyTurns { get; }
 
             public double BytesPerTurn { get; }
-
-            private void OnReport(ElectricalStatus status, byte[] payload, int length)
-            {
-                ReportPayload = payload;
-            }
         }
     }
 }

@@ -20,6 +20,7 @@ namespace Ws52x.Benchmarks
             new StorageBenchmark(),
             new DeviceBudgetBenchmark(),
             new ConfigBenchmark(),
+            new ProtectionBenchmark(),
         };
 
         public static int Main(string[] args)

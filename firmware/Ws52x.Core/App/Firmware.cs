@@ -1,10 +1,13 @@
 using System;
-using Ws52x.Config.Storage;
 using Ws52x.Config;
 using Ws52x.Config.Console;
+using Ws52x.Config.Storage;
 using Ws52x.Diagnostics;
+using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
 using Ws52x.Metering;
+using Ws52x.Platform;
+using Ws52x.Socket;
 
 namespace Ws52x.App
 {
@@ -33,7 +36,7 @@ namespace Ws52x.App
 
             Loop.FaultHandler = OnFault;
             _statusTimer = new LoopTimer(OnStatusTimer);
-            Config = new ConfigService(board, Loop, Log);
+            Config = new ConfigService(board, Loop, Log, board.Control == null ? null : new SavingRestart(this, board.Control));
         }
 
         public EventLoop Loop { get; }
@@ -47,8 +50,17 @@ namespace Ws52x.App
         /// <summary>The SX127x driver, when the board has the radio's SPI; otherwise null.</summary>
         public Ws52x.Radio.Sx127x.Sx127x Radio { get; private set; }
 
-        /// <summary>The periodic report, when there is metering to report; otherwise null.</summary>
-        public PeriodicReport Report { get; private set; }
+        /// <summary>The socket application (relay, button, LED, reports, protection), when the board has metering; otherwise null.</summary>
+        public SocketApplication Socket { get; private set; }
+
+        /// <summary>Where the application's uplinks go: the LoRaWAN MAC, or a board's stand-in. Set before <see cref="Start"/>.</summary>
+        public ILoRaWanLink Link { get; set; }
+
+        /// <summary>Told of every relay switch from boot on, the power-restore one included (the host board's trace). Set before <see cref="Start"/>.</summary>
+        public RelaySwitchedHandler RelaySwitched { get; set; }
+
+        /// <summary>The settings the areas read: the configuration area's persistent store unless a test sets another before <see cref="Start"/>.</summary>
+        public ISettingsStore Settings { get; set; }
 
         public Log Log { get; }
 
@@ -73,15 +85,14 @@ namespace Ws52x.App
             Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
             Config.Load();
             Config.Store.Subscribe(this);
+            if (Settings == null)
+            {
+                Settings = Config.Store;
+            }
+
             if (_board.MeteringCf != null && _board.MeteringCf1 != null && _board.MeteringSel != null)
             {
-                Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
-                Metering.Start(Loop, _board.PowerFail);
-                Config.Status.Register(new MeteringStatus(Metering));
-                Config.Console.Register(new CalibrateCommand(Metering));
-                Report = new PeriodicReport(Loop, Metering, Log);
-                Report.IntervalMicros = Config.Store.Current.Socket.ReportingIntervalSeconds * 1000000L;
-                Report.Start();
+                StartSocket();
             }
             else
             {
@@ -108,6 +119,40 @@ namespace Ws52x.App
             Loop.Run(untilMicros);
         }
 
+        // Settings, metering, then the socket: the power-restore policy drives the relay before anything else can switch
+        // it (button, downlink, delay task, protection all start after). The power-fail detector is shared: the outage
+        // alert hears it first, then the energy store saves.
+        private void StartSocket()
+        {
+            Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
+            Socket = new SocketApplication(Loop, _board, Settings, Metering, Link, Log);
+            Socket.Relay.Switched = RelaySwitched;
+            Socket.RestorePower();
+            InputFanOut powerFail = _board.PowerFail == null ? null : new InputFanOut(_board.PowerFail);
+            IDigitalInput alertTap = powerFail == null ? null : powerFail.Open();
+            IDigitalInput energyTap = powerFail == null ? null : powerFail.Open();
+            Metering.Start(Loop, energyTap);
+            Config.Status.Register(new MeteringStatus(Metering));
+            Config.Console.Register(new CalibrateCommand(Metering));
+            Socket.FactoryResetRequested = OnFactoryResetRequested;
+            Socket.Start(_board.Button, alertTap);
+        }
+
+        // The button held past 10 s: the configuration's reset (settings to defaults, session dropped), then a reboot.
+        private void OnFactoryResetRequested()
+        {
+            Config.Reset.Run("button held for 10 s");
+        }
+
+        // The console, a template import or a downlink saved settings: the socket applies what takes effect at once.
+        void ISettingsObserver.OnSettingsChanged(Settings current)
+        {
+            if (Socket != null)
+            {
+                Socket.ApplySettings(false);
+            }
+        }
+
         private void ScheduleStatus()
         {
             if (_statusIntervalMicros > 0)
@@ -127,19 +172,36 @@ namespace Ws52x.App
                 ", max lateness " + (Loop.MaxLatenessMicros / 1000).ToString() + " ms");
         }
 
-        // Until the socket application owns the report, the reporting interval setting is applied here.
-        void ISettingsObserver.OnSettingsChanged(Settings current)
-        {
-            long interval = current.Socket.ReportingIntervalSeconds * 1000000L;
-            if (Report != null && Report.IntervalMicros != interval)
-            {
-                Report.IntervalMicros = interval;
-            }
-        }
-
         private void OnFault(Exception fault)
         {
             Log.Warn("loop", "handler failed: " + fault.Message);
+        }
+
+        /// <summary>
+        /// How the console's reboot and the factory reset restart the board: the energy counted since the last save is
+        /// saved first (a restart we choose loses nothing), then the board restarts; the socket comes back by its
+        /// power-restore policy. (ff10ff goes through the socket itself, which also keeps the relay as it was.)
+        /// </summary>
+        private sealed class SavingRestart : IBoardControl
+        {
+            private readonly Firmware _firmware;
+            private readonly IBoardControl _board;
+
+            public SavingRestart(Firmware firmware, IBoardControl board)
+            {
+                _firmware = firmware;
+                _board = board;
+            }
+
+            public void Reboot(string reason)
+            {
+                if (_firmware.Metering != null)
+                {
+                    _firmware.Metering.Store.SaveIfChanged();
+                }
+
+                _board.Reboot(reason);
+            }
         }
     }
 }

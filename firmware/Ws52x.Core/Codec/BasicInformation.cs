@@ -20,6 +20,12 @@ namespace Ws52x.Codec
         /// <summary>ff0b: include the "device is on" marker.</summary>
         public bool PowerOn = true;
 
+        /// <summary>
+        /// ff0f: the LoRaWAN class as the vendor decoder reads it (0 A, 1 B, 2 C, 3 C-to-B); -1 leaves the field out,
+        /// as the guide's 4.1 example does.
+        /// </summary>
+        public int LoRaWanClass = -1;
+
         /// <summary>ff24: overcurrent alarm.</summary>
         public bool OvercurrentAlarmEnabled;
         public int OvercurrentAlarmThresholdAmps;

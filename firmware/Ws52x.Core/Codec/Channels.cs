@@ -11,6 +11,7 @@ namespace Ws52x.Codec
         public const byte HardwareVersion = 0x09;
         public const byte SoftwareVersion = 0x0a;
         public const byte PowerOn = 0x0b;
+        public const byte LoRaWanClass = 0x0f;
         public const byte Reboot = 0x10;
         public const byte SerialNumber = 0x16;
         public const byte AddDelayTask = 0x22;

@@ -52,7 +52,8 @@ namespace Ws52x.Codec
             return true;
         }
 
-        private static int FieldSize(byte channel, byte type)
+        /// <summary>Bytes of the value after a channel and type, or -1 for a pair no WS52x uplink carries.</summary>
+        internal static int FieldSize(byte channel, byte type)
         {
             if (channel == Channels.Attribute)
             {
@@ -63,6 +64,7 @@ namespace Ws52x.Codec
                     case Channels.HardwareVersion: return 2;
                     case Channels.SoftwareVersion: return 2;
                     case Channels.PowerOn: return 1;
+                    case Channels.LoRaWanClass: return 1;
                     case Channels.OvercurrentAlarm: return 2;
                     case Channels.OvercurrentProtection: return 2;
                     case Channels.ButtonLock: return 2;
@@ -107,6 +109,7 @@ namespace Ws52x.Codec
                 case Channels.HardwareVersion: b.HardwareMajor = d[v]; b.HardwareMinor = (byte)(d[v + 1] >> 4); o.Present |= UplinkValues.HasHardwareVersion; break;
                 case Channels.SoftwareVersion: b.SoftwareMajor = d[v]; b.SoftwareMinor = d[v + 1]; o.Present |= UplinkValues.HasSoftwareVersion; break;
                 case Channels.PowerOn: b.PowerOn = true; o.Present |= UplinkValues.HasPowerOn; break;
+                case Channels.LoRaWanClass: b.LoRaWanClass = d[v]; o.Present |= UplinkValues.HasLoRaWanClass; break;
                 case Channels.OvercurrentAlarm: b.OvercurrentAlarmEnabled = d[v] == 1; b.OvercurrentAlarmThresholdAmps = d[v + 1]; o.Present |= UplinkValues.HasOvercurrentAlarm; break;
                 case Channels.OvercurrentProtection: b.OvercurrentProtectionEnabled = d[v] == 1; b.OvercurrentProtectionThresholdAmps = d[v + 1]; o.Present |= UplinkValues.HasOvercurrentProtection; break;
                 case Channels.ButtonLock:

@@ -11,8 +11,11 @@ namespace Ws52x.Codec
         /// <summary>Length of the periodic / alarm report.</summary>
         public const int ElectricalStatusLength = 26;
 
-        /// <summary>Length of the basic information uplink with ff0b.</summary>
+        /// <summary>Length of the basic information uplink with ff0b (and without ff0f).</summary>
         public const int BasicInformationLength = 39;
+
+        /// <summary>Length of the basic information uplink with ff0b and ff0f: the buffer a sender needs.</summary>
+        public const int BasicInformationMaxLength = BasicInformationLength + 3;
 
         public const int PowerOutageLength = 3;
 
@@ -50,7 +53,8 @@ namespace Ws52x.Codec
 
         /// <summary>
         /// Basic information in the guide's order: ff01, ff16, ff09, ff0a, ff0b (when <see cref="BasicInformation.PowerOn"/>),
-        /// ff24, ff30, ff25, ff26. Returns the bytes written (36, or 39 with ff0b).
+        /// ff0f (when <see cref="BasicInformation.LoRaWanClass"/> is set), ff24, ff30, ff25, ff26. Returns the bytes
+        /// written (36, plus 3 for ff0b, plus 3 for ff0f).
         /// </summary>
         public static int WriteBasicInformation(BasicInformation info, byte[] buffer, int offset)
         {
@@ -70,6 +74,12 @@ namespace Ws52x.Codec
             {
                 i = Attribute(buffer, i, Channels.PowerOn);
                 buffer[i++] = 0xff;
+            }
+
+            if (info.LoRaWanClass >= 0)
+            {
+                i = Attribute(buffer, i, Channels.LoRaWanClass);
+                buffer[i++] = (byte)Clamp(info.LoRaWanClass, 0, 0xff);
             }
 
             i = Attribute(buffer, i, Channels.OvercurrentAlarm);

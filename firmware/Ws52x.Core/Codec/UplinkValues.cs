@@ -20,6 +20,7 @@ namespace Ws52x.Codec
         public const int HasEnergy = 1 << 13;
         public const int HasActivePower = 1 << 14;
         public const int HasPowerOutage = 1 << 15;
+        public const int HasLoRaWanClass = 1 << 16;
 
         /// <summary>The fields present, as Has* bits.</summary>
         public int Present;

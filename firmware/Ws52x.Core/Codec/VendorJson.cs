@@ -23,6 +23,7 @@ namespace Ws52x.Codec
             if (v.Has(UplinkValues.HasHardwareVersion)) s = Field(s, "hardware_version", Str("v" + b.HardwareMajor.ToString() + "." + b.HardwareMinor.ToString()));
             if (v.Has(UplinkValues.HasSoftwareVersion)) s = Field(s, "firmware_version", Str("v" + HexNumber(b.SoftwareMajor) + "." + HexNumber(b.SoftwareMinor)));
             if (v.Has(UplinkValues.HasPowerOn)) s = Field(s, "device_status", Str("on"));
+            if (v.Has(UplinkValues.HasLoRaWanClass)) s = Field(s, "lorawan_class", Str(ClassName(b.LoRaWanClass)));
             if (v.Has(UplinkValues.HasOvercurrentAlarm)) s = Field(s, "current_alarm_config", "{\"enable\": " + Enable(b.OvercurrentAlarmEnabled) + ", \"threshold\": " + b.OvercurrentAlarmThresholdAmps.ToString() + "}");
             if (v.Has(UplinkValues.HasOvercurrentProtection)) s = Field(s, "over_current_protection", "{\"enable\": " + Enable(b.OvercurrentProtectionEnabled) + ", \"trip_current\": " + b.OvercurrentProtectionThresholdAmps.ToString() + "}");
             if (v.Has(UplinkValues.HasButtonLock)) s = Field(s, "child_lock_config", "{\"enable\": " + Enable(b.ButtonLockEnabled) + ", \"lock_time\": " + b.ButtonLockMinutes.ToString() + "}");
@@ -61,6 +62,19 @@ namespace Ws52x.Codec
             if (c.Contains(CommandKind.ResetPowerConsumption)) s = Field(s, "reset_power_consumption", Str("yes"));
             if (c.Contains(CommandKind.LedMode)) s = Field(s, "led_indicator_enable", Enable(c.LedEnabled));
             return "{" + s + "}";
+        }
+
+        // The vendor decoder's class map; anything else it prints as "unknown".
+        private static string ClassName(int c)
+        {
+            switch (c)
+            {
+                case 0: return "Class A";
+                case 1: return "Class B";
+                case 2: return "Class C";
+                case 3: return "Class CtoB";
+                default: return "unknown";
+            }
         }
 
         private static string Field(string s, string name, string value) => (s.Length == 0 ? "" : s + ", ") + "\"" + name + "\": " + value;

@@ -3,6 +3,7 @@ using Ws52x.Config.Console;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Metering;
+using Ws52x.Platform;
 
 namespace Ws52x.Config
 {
@@ -16,6 +17,13 @@ namespace Ws52x.Config
         private readonly Log _log;
 
         public ConfigService(BoardIo board, EventLoop loop, Log log)
+            : this(board, loop, log, board.Control)
+        {
+        }
+
+        /// <param name="control">How the console and the factory reset restart the board (the firmware passes one that
+        /// saves what must survive first); null where the board cannot restart itself.</param>
+        public ConfigService(BoardIo board, EventLoop loop, Log log, IBoardControl control)
         {
             _board = board;
             _log = log;
@@ -23,10 +31,10 @@ namespace Ws52x.Config
             Rules = new SettingsRules(metering.RatedCurrentMilliamps / 1000, board.RadioBand);
             Defaults = new SettingsDefaults(board.SerialNumber, board.RadioBand);
             Store = new SettingsStore(board.Storage, Defaults, Rules, log);
-            Reset = new FactoryReset(Store, board.Storage, board.Control, log);
+            Reset = new FactoryReset(Store, board.Storage, control, log);
             Status = new StatusBoard();
             Status.Register(this);
-            Console = new ConfigConsole(loop, board.Console, Store, Reset, Status, board.Random, board.Control, log);
+            Console = new ConfigConsole(loop, board.Console, Store, Reset, Status, board.Random, control, log);
         }
 
         public SettingsRules Rules { get; }

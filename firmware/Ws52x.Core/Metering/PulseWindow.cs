@@ -103,9 +103,16 @@ namespace Ws52x.Metering
 
             if (!_seenCount)
             {
-                // The first reading after a restart only sets the baseline: pulses counted before it belong to the old state.
+                // The first reading after a restart only sets the baseline: pulses counted before it belong to the old
+                // state, so the time before it is no evidence of silence either. (A loop that runs late reads first tens
+                // of ms after the resume; counting that as quiet made a 230 V reading fall to 20 V for one sample.)
                 _seenCount = true;
                 _lastCount = count;
+                if (readMicros > _quietSince)
+                {
+                    _quietSince = readMicros;
+                }
+
                 return false;
             }
 

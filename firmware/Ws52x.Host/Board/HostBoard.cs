@@ -1,138 +1,325 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Globalization;
 using Ws52x.App;
 using Ws52x.Codec;
+using Ws52x.Config;
 using Ws52x.Config.Storage;
 using Ws52x.Diagnostics;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Radio;
 using Ws52x.Host.Board.Storage;
+using Ws52x.Host.Scenario;
+using Ws52x.Host.Trace;
 using Ws52x.Loop;
 using Ws52x.Metering;
+using Ws52x.Platform;
+using Ws52x.Socket;
 
 namespace Ws52x.Host.Board
 {
     /// <summary>
-    /// The host board: the firmware's core on virtual hardware. It only wires interfaces to host stand-ins;
-    /// every line it prints while running comes from the core.
+    /// The host board: the firmware's core on virtual hardware. It only wires interfaces to host stand-ins; every line
+    /// it prints while running comes from the core, except the "host:" lines that say what the simulation did.
+    ///
+    /// What outlives a firmware is the board's: the clock, the flash (settings, energy, session), the metering
+    /// chip and its load, the pins. A reboot (ff10ff, factory reset) or a mains cut ends the running firmware and the
+    /// board boots a new one on the same flash; stimuli (scenario lines, tests) run between turns of its loop, in time.
     /// </summary>
-    public sealed class HostBoard : IDisposable
+    public sealed partial class HostBoard : IDisposable
     {
         private readonly HostBoardOptions _options;
         private readonly TextWriter _output;
+        private readonly PriorityQueue<Action, (long, long)> _stimuli = new PriorityQueue<Action, (long, long)>();
+        private long _stimulusSequence;
+        private string _rebootReason;
+        private bool _stopRequested;
+        private long _tracedMilliamps = -1;
+        private long _loadWatchAt = long.MaxValue;
+        private SettingsStore _offlineSettings;
 
         public HostBoard(HostBoardOptions options, TextWriter output)
         {
             _options = options;
             _output = output;
-            ILoopClock clock = options.Speed == HostBoardOptions.MaxSpeed
+            Clock = options.Clock ?? (options.Speed == HostBoardOptions.MaxSpeed
                 ? new VirtualClock()
-                : new RealTimeClock(new StopwatchClock(), options.Speed);
+                : new RealTimeClock(new StopwatchClock(), options.Speed));
             var metering = new MeteringBoard { Chip = options.Chip };
-            Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = clock };
-            var console = new WriterConsole(output, options.ConsoleInput);
+            Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = Clock };
+            Chip.SetRelay(false);
+            if (options.StateDirectory == null)
+            {
+                Storage = new MemoryStorage();
+                Flash = Storage;
+            }
+            else
+            {
+                Flash = new RecordJournal(new DirectoryFiles(options.StateDirectory));
+            }
+
+            Relay = new VirtualOutput("relay") { Changed = OnRelayPin };
+            Led = new VirtualOutput("led") { Changed = OnLedPin };
+            Button = new SimPin(Clock, "button");
+            Button.Drive(true); // idle high: pressed = low
+            PowerFail = new SimPin(Clock, "power-fail");
+            PowerFail.Drive(true); // mains present
+            Control = new HostBoardControl(RequestReboot);
+            Trace = options.Trace;
+            Console = new WriterConsole(output, options.ConsoleInput);
             Io = new BoardIo
             {
                 Name = "host",
-                Clock = clock,
-                Console = console,
-                SerialNumber = SerialNumberFromSeed(options.Seed),
-                Storage = new RecordJournal(options.StateDirectory == null ? new MemoryFiles() : new DirectoryFiles(options.StateDirectory)),
+                Clock = Clock,
+                Console = Console,
+                Storage = Flash,
                 Random = new SeededRandom(options.Seed),
+                Control = Control,
+                SerialNumber = SerialNumberFromSeed(options.Seed),
+                Relay = Relay,
+                Led = Led,
+                Button = Button,
+                PowerFail = PowerFail,
                 Metering = metering,
                 MeteringCf = Chip.Cf,
                 MeteringCf1 = Chip.Cf1,
                 MeteringSel = Chip.Sel,
             };
-            Firmware = new Firmware(Io);
-
-            // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
-            Air = new VirtualAir(Firmware.Loop, options.Seed);
-            var radio = new Sx127xModel(Firmware.Loop, Air);
-            Io.RadioSpi = radio;
-            Io.RadioReset = radio.Reset;
-            Io.RadioDio0 = radio.Dio0;
-            Io.RadioDio1 = radio.Dio1;
-
-            console.SinkHasRoom = () => Firmware.Config.Console.HasRoom;
-
-            // With console input and no --duration, the run ends when the input does, once its lines are answered.
-            if (options.ConsoleInput != null && !options.Duration.HasValue)
-            {
-                var stop = new LoopTimer(t =>
-                {
-                    if (Firmware.Config.Console.Idle)
-                    {
-                        Stop();
-                    }
-                    else
-                    {
-                        Firmware.Loop.ScheduleAfter(t, 1000);
-                    }
-                });
-                console.InputEnded = () => Firmware.Loop.Post(new TimerPost(Firmware.Loop, stop), 0, 0, 0);
-            }
+            WireConsole();
         }
+
+        public ILoopClock Clock { get; }
 
         public BoardIo Io { get; }
 
-        public Firmware Firmware { get; }
+        /// <summary>The running firmware; null while the board has no supply.</summary>
+        public Firmware Firmware { get; private set; }
 
-        /// <summary>The virtual air the board's SX127x model transmits into.</summary>
-        public VirtualAir Air { get; }
+        /// <summary>The running firmware's socket application (null while unpowered).</summary>
+        public SocketApplication Socket => Firmware?.Socket;
 
-        /// <summary>The simulated metering chip and the load behind it.</summary>
+        /// <summary>The link the running firmware sends through (null while unpowered).</summary>
+        public LoggingLink Link { get; private set; }
+
+        /// <summary>The virtual air the running firmware's SX127x model transmits into.</summary>
+        public VirtualAir Air { get; private set; }
+
+        /// <summary>The simulated metering chip and the load behind the relay.</summary>
         public SimulatedMeteringChip Chip { get; }
 
-        /// <summary>Starts the firmware and runs it for the requested duration (or until <see cref="Stop"/>).</summary>
+        /// <summary>The board's flash: kept across reboots and mains cuts (files in --state's folder, or in memory).</summary>
+        public IKeyValueStorage Flash { get; }
+
+        /// <summary>The flash when it is in memory (the tests' power cuts clone it); null with --state.</summary>
+        public MemoryStorage Storage { get; }
+
+        /// <summary>
+        /// The settings as the firmware's configuration area keeps them: the running firmware's store, or, while the board
+        /// is dark (before its first boot, during a mains cut), the same stored record read and saved by the same code, so
+        /// what a test or a command-line option saves here is what the next boot loads.
+        /// </summary>
+        public ISettingsStore Settings => Firmware != null ? (ISettingsStore)Firmware.Config.Store : OfflineSettings();
+
+        /// <summary>The board's serial console (standard input with --console).</summary>
+        public WriterConsole Console { get; }
+
+        public VirtualOutput Relay { get; }
+
+        public VirtualOutput Led { get; }
+
+        public SimPin Button { get; }
+
+        public SimPin PowerFail { get; }
+
+        public HostBoardControl Control { get; }
+
+        /// <summary>The --trace writer, or null.</summary>
+        public TraceWriter Trace { get; }
+
+        /// <summary>Board time of the relay pin's newest change (protection latency is measured against it).</summary>
+        public long RelayChangedAtMicros { get; private set; } = -1;
+
+        /// <summary>Every application payload handed to the link, over all boots.</summary>
+        public List<HostUplink> Uplinks { get; } = new List<HostUplink>();
+
+        /// <summary>Firmwares booted so far (1 after <see cref="Start"/>).</summary>
+        public int Boots { get; private set; }
+
+        /// <summary>Starts the firmware, plays the scenario and runs for the requested duration (or until <see cref="Stop"/>).</summary>
         public void Run()
         {
             _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
+            IReadOnlyList<ScenarioStep> scenario = _options.Scenario;
+            if (scenario == null)
+            {
+                _output.WriteLine("host: no --scenario: the owner presses the button at 1 s (a new socket starts off)");
+                scenario = ScenarioFile.Parse("1s press", "built-in scenario");
+            }
+
             if (_options.StateDirectory != null)
             {
                 _output.WriteLine("host: flash kept in '" + _options.StateDirectory + "': a run on it again is a reboot of this socket");
             }
 
-            Firmware.Start();
-            Firmware.Report.IntervalMicros = _options.ReportInterval.Ticks / 10;
-            Firmware.Report.Sent = OnReport;
+            ApplyOptionSettings();
+            Start();
+            Play(scenario);
             long until = _options.Duration.HasValue
-                ? Io.Clock.NowMicros + (long)(_options.Duration.Value.Ticks / 10)
+                ? Clock.NowMicros + (long)(_options.Duration.Value.Ticks / 10)
                 : long.MaxValue;
             var wall = Stopwatch.StartNew();
-            Firmware.Run(until);
+            RunUntil(until);
             ReportFlashWrites();
             _output.WriteLine(
-                "host: ran " + Log.FormatTime(Io.Clock.NowMicros) + " of board time in " +
-                wall.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s of host time");
+                "host: ran " + Log.FormatTime(Clock.NowMicros) + " of board time in " +
+                wall.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + " s of host time");
         }
 
-        // What the run wrote to the board's flash, per key: the figures the wear estimates in docs/storage.md come from.
-        private void ReportFlashWrites()
+        /// <summary>Boots the first firmware (mains on).</summary>
+        public void Start()
         {
-            if (Io.Storage is RecordJournal journal && journal.TotalReplaces > 0)
+            Boot();
+            TraceCurrent();
+            WatchLoad();
+        }
+
+        /// <summary>Schedules each scenario step at its board time (from the board's start).</summary>
+        public void Play(IReadOnlyList<ScenarioStep> steps)
+        {
+            foreach (ScenarioStep step in steps)
             {
-                string line = "host: flash written: " + journal.TotalBytesWritten + " bytes in " + journal.TotalReplaces + " replaces";
-                string separator = " (";
-                for (int i = 0; i < journal.KeyCount; i++)
+                ScenarioStep s = step;
+                At(s.AtMicros, () =>
                 {
-                    string key = journal.KeyAt(i);
-                    if (journal.Replaces(key) > 0)
-                    {
-                        line += separator + key + ": " + journal.Replaces(key) + ", " + journal.BytesWritten(key) + " bytes";
-                        separator = "; ";
-                    }
+                    _output.WriteLine("host: scenario line " + s.Line + ": " + s.Text);
+                    s.Apply(this);
+                });
+            }
+        }
+
+        /// <summary>Runs <paramref name="micros"/> of board time from now.</summary>
+        public void RunFor(long micros) => RunUntil(Clock.NowMicros + micros);
+
+        /// <summary>
+        /// Runs the firmware (rebooting it when it asks, leaving the board dark while mains is off) and the stimuli in
+        /// time order until board time <paramref name="untilMicros"/>.
+        /// </summary>
+        public void RunUntil(long untilMicros)
+        {
+            while (!_stopRequested)
+            {
+                long next = _stimuli.TryPeek(out _, out (long At, long Seq) key) ? key.At : long.MaxValue;
+                long target = Math.Min(next, untilMicros);
+                if (Firmware != null)
+                {
+                    Firmware.Run(target);
+                }
+                else if (Clock.NowMicros < target && !Clock.WaitUntil(target))
+                {
+                    return;
                 }
 
-                _output.WriteLine(line + ")");
+                if (_rebootReason != null)
+                {
+                    Reboot();
+                    continue;
+                }
+
+                bool due = _stimuli.TryPeek(out _, out key) && key.At <= Clock.NowMicros;
+                if (!due)
+                {
+                    if (Clock.NowMicros >= untilMicros)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                while (_stimuli.TryPeek(out Action action, out key) && key.At <= Clock.NowMicros)
+                {
+                    _stimuli.Dequeue();
+                    action();
+                }
             }
+        }
+
+        /// <summary>Runs <paramref name="action"/> at board time <paramref name="micros"/>, between loop turns.</summary>
+        public void At(long micros, Action action)
+        {
+            _stimuli.Enqueue(action, (micros, _stimulusSequence++));
+        }
+
+        public void Stop()
+        {
+            _stopRequested = true;
+            Firmware?.Loop.Stop();
+        }
+
+        public void Dispose()
+        {
+            _output.Flush();
+        }
+
+        private void Boot()
+        {
+            _offlineSettings = null; // the firmware loads the stored record itself
+            _rebootReason = null;
+            var firmware = new Firmware(Io) { RelaySwitched = OnRelaySwitched };
+            Link = new LoggingLink(_output, Clock, Uplinks, Boots + 1);
+            firmware.Link = Trace == null ? Link : new TracingLink(Link, Trace, Clock);
+
+            // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
+            Air = new VirtualAir(firmware.Loop, _options.Seed);
+            var radio = new Sx127xModel(firmware.Loop, Air);
+            Io.RadioSpi = radio;
+            Io.RadioReset = radio.Reset;
+            Io.RadioDio0 = radio.Dio0;
+            Io.RadioDio1 = radio.Dio1;
+
+            Firmware = firmware; // before Start: the console's reader may hand in lines (or their end) as soon as it starts
+            firmware.Start();
+            Boots++;
+            SocketApplication socket = firmware.Socket;
+            if (socket != null)
+            {
+                socket.Reporting.StatusSent = OnReport;
+                Link.PretendJoin = _options.PretendJoin;
+                Link.Start(firmware.Loop, socket);
+            }
+        }
+
+        // IBoardControl.Reboot, called inside a loop handler: the loop stops after it and RunUntil boots anew.
+        private void RequestReboot(string reason)
+        {
+            _rebootReason = reason;
+            Firmware?.Loop.Stop();
+        }
+
+        private void Reboot()
+        {
+            _output.WriteLine("host: reboot (" + _rebootReason + "): a new firmware starts on the same flash");
+            PowerDown();
+            Boot();
+        }
+
+        // What the board's pins do when the processor resets or loses its supply: everything back low, nobody listening.
+        private void PowerDown()
+        {
+            Firmware = null;
+            Link = null;
+            Button.SetEdgeSink(null);
+            PowerFail.SetEdgeSink(null);
+            Relay.Reset();
+            Led.Reset();
         }
 
         // The simulation's truth next to what the firmware reported, so that a user sees how well it measures.
         private void OnReport(ElectricalStatus reported, byte[] payload, int length)
         {
+            Chip.AdvanceTo(Clock.NowMicros);
             LoadPoint truth = Chip.TrueLoad;
             _output.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
@@ -141,43 +328,51 @@ namespace Ws52x.Host.Board
                 reported.VoltageDeciVolts / 10.0, reported.CurrentMilliamps, reported.ActivePowerWatts, reported.PowerFactorPercent / 100.0, reported.EnergyWattHours));
         }
 
-        public void Stop()
+        private void OnRelayPin(bool closed)
         {
-            Firmware.Loop.Stop();
+            RelayChangedAtMicros = Clock.NowMicros;
+            Chip.SetRelay(closed);
+            TraceCurrent();
         }
 
-        public void Dispose()
+        private void OnLedPin(bool lit)
         {
-            _output.Flush();
+            Trace?.Begin(Clock.NowMicros, "led").Field("on", lit).End();
         }
 
-        /// <summary>
-        /// The host board's SN: six bytes from the seed with the locally administered bit set (as an ESP32's MAC has
-        /// Espressif's OUI there, so the DevEUI made from it cannot be anyone's real one), then two zero bytes.
-        /// </summary>
-        public static byte[] SerialNumberFromSeed(int seed)
+        private void OnRelaySwitched(bool on, SwitchCause cause)
         {
-            var sn = new byte[8];
-            new Random(seed ^ 0x5752).NextBytes(sn.AsSpan(0, 6));
-            sn[0] = (byte)((sn[0] & 0xFC) | 0x02);
-            return sn;
+            Trace?.Begin(Clock.NowMicros, "relay").Field("on", on).Field("cause", SwitchCauses.Name(cause)).End();
         }
 
-        // Arms a timer from the loop's thread (a post from the console's reader thread).
-        private sealed class TimerPost : IEventSink
+        // A "current" record whenever what flows through the socket changes (load, relay, mains).
+        private void TraceCurrent()
         {
-            private readonly EventLoop _loop;
-            private readonly LoopTimer _timer;
-
-            public TimerPost(EventLoop loop, LoopTimer timer)
+            Chip.AdvanceTo(Clock.NowMicros);
+            long milliamps = (long)Math.Round(Chip.TrueLoad.Amps * 1000);
+            if (milliamps != _tracedMilliamps)
             {
-                _loop = loop;
-                _timer = timer;
+                _tracedMilliamps = milliamps;
+                Trace?.Begin(Clock.NowMicros, "current").Field("mA", milliamps).End();
             }
+        }
 
-            public void OnEvent(int code, int arg, long timestampMicros, object payload)
+        // A load that changes by itself (a kettle's cycle) is watched at its own change times.
+        private void WatchLoad()
+        {
+            Chip.AdvanceTo(Clock.NowMicros);
+            long next = Chip.NextLoadChangeMicros;
+            _loadWatchAt = next;
+            if (next != long.MaxValue)
             {
-                _loop.ScheduleAfter(_timer, 0);
+                At(next, () =>
+                {
+                    if (_loadWatchAt == next)
+                    {
+                        TraceCurrent();
+                        WatchLoad();
+                    }
+                });
             }
         }
     }

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using Ws52x.Host.Board.Metering;
+using Ws52x.Host.Scenario;
+using Ws52x.Host.Trace;
+using Ws52x.Loop;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
@@ -27,10 +31,23 @@ namespace Ws52x.Host.Board
         /// <summary>The folder that keeps the board's flash between runs (--state), so a run on it is a reboot of the same
         /// socket; null = flash in memory, gone when the run ends.</summary>
         public string StateDirectory { get; set; }
+
         /// <summary>Lines typed into the board's serial console (standard input with --console); null = no console input.</summary>
         public System.IO.TextReader ConsoleInput { get; set; }
 
-        /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
-        public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);
+        /// <summary>Reporting interval to configure before the first boot (--interval); null = the stored setting (20 minutes on a new board).</summary>
+        public TimeSpan? ReportInterval { get; set; }
+
+        /// <summary>Timed stimuli to play (--scenario); null = the built-in one (a press at 1 s).</summary>
+        public IReadOnlyList<ScenarioStep> Scenario { get; set; }
+
+        /// <summary>Where the JSON-lines trace goes (--trace); null = no trace.</summary>
+        public TraceWriter Trace { get; set; }
+
+        /// <summary>Whether the stand-in link pretends a join after each boot (false: a test drives the join).</summary>
+        public bool PretendJoin { get; set; } = true;
+
+        /// <summary>A clock of the caller's (tests: a virtual clock with added loop latency); null = by <see cref="Speed"/>.</summary>
+        public ILoopClock Clock { get; set; }
     }
 }

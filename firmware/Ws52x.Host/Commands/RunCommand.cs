@@ -1,10 +1,12 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
-using System.Threading;
+using System.IO;
 using Ws52x.Host.Board;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Storage;
+using Ws52x.Host.Scenario;
+using Ws52x.Host.Trace;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Commands
@@ -63,32 +65,17 @@ namespace Ws52x.Host.Commands
 
             var load = Cli.Choice("--load", "What is plugged into the simulated socket (default: " + defaults.Load.Name + ").", loadNames, loads);
             var interval = Cli.Duration("--interval",
-                "Reporting interval from 1 to 1080 minutes, e.g. 1m, 2h (default: " + Minutes(defaults.ReportInterval) + ", the guide's).",
+                "Reporting interval from 1 to 1080 minutes, e.g. 1m, 2h, saved into the board's settings (default: " +
+                Minutes(TimeSpan.FromSeconds(new Ws52x.Config.SocketSettings().ReportingIntervalSeconds)) + ", the guide's; a board kept with --state keeps its own).",
                 TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1080), "1m-1080m", "from 1m to 1080m");
             var chip = Cli.Choice("--chip", "Metering chip of the board (default: " + ChipName(defaults.Chip) + ").",
                 new[] { "hlw8012", "bl0937" }, new[] { MeteringChip.Hlw8012, MeteringChip.Bl0937 });
             var seed = Cli.Integer("--seed",
                 "Seed of everything random on the board (metering noise, radio air), so that a run can be repeated (default: " + defaults.Seed.ToString(CultureInfo.InvariantCulture) + ").",
                 0, int.MaxValue);
-            var state = new Option<string>("--state")
-            {
-                Description = "Folder that keeps the board's flash (energy, calibration, settings) between runs: a run on the same folder is a reboot of the same socket (default: flash in memory).",
-                HelpName = "folder",
-                CustomParser = r =>
-                {
-                    string t = Cli.Token(r);
-                    if (t.Trim().Length == 0)
-                    {
-                        r.AddError("--state takes the name of a folder (made if missing)");
-                    }
-                    else if (System.IO.File.Exists(t))
-                    {
-                        r.AddError("--state takes a folder (made if missing); '" + Cli.Echo(t) + "' is a file");
-                    }
-
-                    return t;
-                },
-            };
+            var state = Cli.Path("--state",
+                "Folder that keeps the board's flash (energy, calibration, settings, LoRaWAN session) between runs: a run on the same folder is a reboot of the same socket; without it the flash lives in memory.",
+                Cli.PathKind.Folder);
             var console = Cli.Flag("--console", "Make standard input the board's serial console (type help); without --duration the run ends when the input does.");
             command.Options.Add(speed);
             command.Options.Add(duration);
@@ -96,8 +83,15 @@ namespace Ws52x.Host.Commands
             command.Options.Add(interval);
             command.Options.Add(chip);
             command.Options.Add(seed);
+            var scenario = Cli.Path("--scenario",
+                "A file of timed stimuli, one a line: '12m press', '13m hold 11s', '15m load kettle', '10m downlink 85 ff24010a', '20m mains off' (docs/socket.md).",
+                Cli.PathKind.FileToRead);
+            var trace = Cli.Path("--trace", "Write a JSON-lines trace (relay, led, uplink, current records with board time in µs) to this file.",
+                Cli.PathKind.FileToWrite);
             command.Options.Add(state);
             command.Options.Add(console);
+            command.Options.Add(scenario);
+            command.Options.Add(trace);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -105,14 +99,55 @@ namespace Ws52x.Host.Commands
                     Speed = Cli.ValueOr(parse, speed, defaults.Speed),
                     Duration = parse.GetResult(duration) == null ? (TimeSpan?)null : parse.GetValue(duration),
                     Load = Cli.ValueOr(parse, load, defaults.Load),
-                    ReportInterval = Cli.ValueOr(parse, interval, defaults.ReportInterval),
+                    ReportInterval = parse.GetResult(interval) == null ? (TimeSpan?)null : parse.GetValue(interval),
                     Chip = Cli.ValueOr(parse, chip, defaults.Chip),
                     Seed = Cli.ValueOr(parse, seed, defaults.Seed),
                     StateDirectory = parse.GetValue(state),
                     ConsoleInput = parse.GetValue(console) ? Console.In : null,
                 };
-                return Run(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+                return RunWithFiles(options, parse.GetValue(scenario), parse.GetValue(trace), parse.InvocationConfiguration.Output,
+                    parse.InvocationConfiguration.Error);
             });
+        }
+
+        // The scenario is checked whole before anything runs; a trace file that cannot be written is an I/O failure (exit 1).
+        private static int RunWithFiles(HostBoardOptions options, string scenarioPath, string tracePath, TextWriter output, TextWriter error)
+        {
+            if (scenarioPath != null)
+            {
+                try
+                {
+                    options.Scenario = ScenarioFile.Load(scenarioPath);
+                }
+                catch (ScenarioException e)
+                {
+                    throw new CliException(e.Message);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new CliException("--scenario: cannot read " + Cli.Echo(scenarioPath) + ": " + e.Message);
+                }
+            }
+
+            if (tracePath == null)
+            {
+                return Run(options, output, error);
+            }
+
+            try
+            {
+                options.Trace = new TraceWriter(new StreamWriter(tracePath));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Cli.Fail(error, "--trace: cannot write " + Cli.Echo(tracePath) + ": " + e.Message);
+                return 1;
+            }
+
+            using (options.Trace)
+            {
+                return Run(options, output, error);
+            }
         }
 
         /// <summary>A whole number of minutes as --interval takes it, e.g. 20m.</summary>

@@ -28,7 +28,7 @@ namespace Ws52x.Tests.App
             string log = output.ToString();
             Assert.Contains("radio: warning: SX127x not found: RegVersion read 0xFF, expected 0x12", log);
             Assert.Contains("boot: warning: no metering chip on this board: no reports", log);
-            Assert.Null(firmware.Report);
+            Assert.Null(firmware.Socket);
         }
     }
 }

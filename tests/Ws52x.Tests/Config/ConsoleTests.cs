@@ -224,24 +224,26 @@ namespace Ws52x.Tests.Config
         {
             var output = new StringWriter();
             using var board = new HostBoard(new HostBoardOptions { Speed = HostBoardOptions.MaxSpeed, Load = Ws52x.Host.Board.Metering.LoadProfiles.Find("heater") }, output);
+            board.Start();
             board.Firmware.StatusIntervalMicros = 0;
-            board.Firmware.Start();
             var console = board.Firmware.Config.Console;
             string Say(string line)
             {
                 int before = output.ToString().Length;
                 console.OnLine(line);
-                board.Firmware.Run(board.Io.Clock.NowMicros + 1000);
+                board.RunFor(1000);
                 return output.ToString().Substring(before);
             }
 
-            board.Firmware.Run(30_000_000);
+            board.RunFor(500_000);
+            board.Press(); // a new socket starts off: the heater draws nothing until it is switched on
+            board.RunFor(30_000_000);
             string status = Say("status");
             Assert.Matches(@"metering: 2[23]\d\.\d V, 8\d\d\d mA, (199\d|20[01]\d) W, PF 100%, \d+ Wh, recording on", status);
             Assert.Contains("calibrate begin | finish V A W | clear", Say("help"));
             Say("login 123456");
             Assert.Contains("calibration started", Say("calibrate begin"));
-            board.Firmware.Run(board.Io.Clock.NowMicros + 240_000_000);
+            board.RunFor(240_000_000);
             Assert.Contains("error: calibrate finish takes the true volts, amps and watts", Say("calibrate finish 230 8.7"));
             string stored = Say("calibrate finish 230.0 8.696 2000");
             Assert.True(stored.Contains("calibration stored"), stored);

@@ -23,6 +23,9 @@ namespace Ws52x.Tests.Host
         {
             // A file where a folder belongs, and no name at all.
             ["--state"] = new[] { typeof(CliOptionWalkTests).Assembly.Location, "" },
+            // A folder where a file belongs, a file that is not there, and no name at all.
+            ["--trace"] = new[] { System.IO.Path.GetTempPath(), "" },
+            ["--scenario"] = new[] { System.IO.Path.GetTempPath(), "no-such-scenario.txt", "" },
         };
 
         /// <summary>What a command needs besides the option under test: its arguments and required options.</summary>

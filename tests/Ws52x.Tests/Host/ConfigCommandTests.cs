@@ -41,7 +41,7 @@ namespace Ws52x.Tests.Host
         {
             var r = HostProcess.RunWithInput("login 123456\nset report_interval 60\n", "--speed", "60", "--console", "--duration", "3m");
             Assert.Equal(0, r.ExitCode);
-            var reports = r.Stdout.Split('\n').Where(l => l.Contains(" report: 08")).ToList();
+            var reports = r.Stdout.Split('\n').Where(l => l.Contains(" uplink: report 08")).ToList();
             Assert.InRange(reports.Count, 2, 3);
         }
 

@@ -34,10 +34,13 @@ namespace Ws52x.Tests.Host
             Assert.Equal(0, r.ExitCode);
             string[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.StartsWith("host: load 'fridge'", lines[0]);
-            Assert.StartsWith("00:00:00.000 boot: Ws52x firmware", lines[1]);
+            Assert.StartsWith("host: no --scenario: the owner presses the button at 1 s", lines[1]);
+            Assert.StartsWith("00:00:00.000 boot: Ws52x firmware", lines[2]);
             Assert.Contains("00:00:00.005 radio: SX127x answered (RegVersion 0x12), in LoRa sleep", lines);
             Assert.Equal(12, lines.Count(l => l.Contains(" loop: timers fired")));
-            Assert.Equal(12, lines.Count(l => l.Contains(" report: 087001")));
+
+            // The join's report (at 6 s) and one every 20 minutes after it, with the relay switched on by the press.
+            Assert.Equal(12, lines.Count(l => l.Contains(" uplink: report 087001")));
             Assert.Equal(12, lines.Count(l => l.StartsWith("host: true load")));
             Assert.StartsWith("host: ran 04:00:00.000 of board time", lines[^1]);
             Assert.Equal("", r.Stderr);
@@ -46,12 +49,13 @@ namespace Ws52x.Tests.Host
         [Fact]
         public void Reports_what_the_simulated_load_draws()
         {
-            var r = HostProcess.Run("--speed", "max", "--duration", "2m", "--interval", "1m", "--load", "heater", "--chip", "bl0937");
+            var r = HostProcess.Run("--speed", "max", "--duration", "2m10s", "--interval", "1m", "--load", "heater", "--chip", "bl0937");
             Assert.Equal(0, r.ExitCode);
             Assert.Contains("host: load 'heater' (resistive heater, 2 kW), Bl0937 metering", r.Stdout);
 
-            // 2000 W at 230 V: 8696 mA; after 2 minutes 66.7 Wh. The vendor view of the report's hex, within the documented bounds.
-            string report = r.Stdout.Split('\n').Last(l => l.Contains(" report: "));
+            // 2000 W at 230 V: 8696 mA; switched on by the press at 1.2 s, reported at 2:06 (a minute after the join's
+            // report at 6 s and the next at 1:06): 69.3 Wh. The vendor view of the report's hex, within the documented bounds.
+            string report = r.Stdout.Split('\n').Last(l => l.Contains(" uplink: report "));
             using var json = System.Text.Json.JsonDocument.Parse(report.Substring(report.IndexOf('{')));
             var root = json.RootElement;
             Assert.Equal("on", root.GetProperty("socket_status").GetString());
@@ -59,17 +63,17 @@ namespace Ws52x.Tests.Host
             Assert.InRange(root.GetProperty("active_power").GetInt32(), 1990, 2010);
             Assert.InRange(root.GetProperty("current").GetInt32(), 8653, 8739);
             Assert.InRange(root.GetProperty("voltage").GetDouble(), 229.5, 230.5);
-            Assert.InRange(root.GetProperty("power_consumption").GetInt32(), 66, 67);
-            Assert.Contains("host: true load 230.0 V, 8696 mA, 2000.0 W, PF 1.00, 66.7 Wh since start", r.Stdout);
+            Assert.InRange(root.GetProperty("power_consumption").GetInt32(), 68, 70);
+            Assert.Contains("host: true load 230.0 V, 8696 mA, 2000.0 W, PF 1.00, 69.3 Wh since start", r.Stdout);
         }
 
         [Fact]
         public void Run_subcommand_takes_the_same_options()
         {
-            var r = HostProcess.Run("run", "--speed", "max", "--duration", "20m");
+            var r = HostProcess.Run("run", "--speed", "max", "--duration", "21m");
             Assert.Equal(0, r.ExitCode);
             Assert.Contains("00:20:00.000 loop: timers fired ", r.Stdout);
-            Assert.Contains("00:20:00.000 report: ", r.Stdout);
+            Assert.Contains("00:20:06.000 uplink: report ", r.Stdout);
         }
 
         [Theory]
@@ -124,7 +128,7 @@ namespace Ws52x.Tests.Host
             var r = HostProcess.Run("--help");
             Assert.Equal(0, r.ExitCode);
             Assert.Contains("--chip <hlw8012|bl0937>", r.Stdout);
-            Assert.Contains("(default: 20m, the guide's)", r.Stdout);
+            Assert.Contains("(default: 20m, the guide's;", r.Stdout);
             Assert.Contains("(default: hlw8012)", r.Stdout);
             Assert.DoesNotContain("Bl0937|Hlw8012", r.Stdout);
             Assert.DoesNotContain("00:20:00", r.Stdout);

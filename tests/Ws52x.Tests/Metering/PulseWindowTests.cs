@@ -95,6 +95,21 @@ namespace Ws52x.Tests.Metering
         }
 
         [Fact]
+        public void A_late_first_reading_after_a_resume_is_not_taken_for_silence()
+        {
+            var w = new PulseWindow();
+            w.Reset(0);
+            Feed(w, 563, 0, 3_000_000); // 230 V on the HLW8012 board
+            long held = w.Value(1_000_000_000, 3_000_000);
+            w.Pause(3_000_000);
+
+            // Back after a visit to the other quantity; the loop runs late, the first reading comes 40 ms after the resume.
+            w.Resume(13_000_000);
+            w.Sample(50_000, 13_040_000, -1);
+            Assert.Equal(held, w.Value(1_000_000_000, 13_040_000));
+        }
+
+        [Fact]
         public void Edge_timestamps_make_a_short_window_exact()
         {
             var w = new PulseWindow { MinSpanMicros = 100_000, TargetPulses = 10 };

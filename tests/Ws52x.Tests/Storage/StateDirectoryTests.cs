@@ -34,13 +34,17 @@ namespace Ws52x.Tests.Storage
             Assert.InRange(counter.WattHours, 660, 670);
             Assert.True(File.Exists(Path.Combine(dir, EnergyStore.StorageKey + ".a")));
 
-            // The run says what it wrote to flash: each energy save is one 22-byte record behind a 16-byte header.
-            Match written = Regex.Match(first, @"host: flash written: (\d+) bytes in (\d+) replaces \(metering\.energy: (\d+), (\d+) bytes\)");
+            // The run says what it wrote to flash, key by key: each energy save is one 22-byte record behind a 16-byte
+            // header, and the keys' bytes add up to the total.
+            Match written = Regex.Match(first, @"host: flash written: (\d+) bytes in (\d+) replaces \((.*)\)");
             Assert.True(written.Success, first);
-            int saves = int.Parse(written.Groups[3].Value);
+            MatchCollection keys = Regex.Matches(written.Groups[3].Value, @"([a-z.]+): (\d+), (\d+) bytes");
+            Match energy = keys.Single(k => k.Groups[1].Value == EnergyStore.StorageKey);
+            int saves = int.Parse(energy.Groups[2].Value);
             Assert.True(saves >= 1);
-            Assert.Equal(saves * (16 + EnergyCounter.RecordLength), int.Parse(written.Groups[4].Value));
-            Assert.Equal(written.Groups[1].Value, written.Groups[4].Value);
+            Assert.Equal(saves * (16 + EnergyCounter.RecordLength), int.Parse(energy.Groups[3].Value));
+            Assert.Equal(int.Parse(written.Groups[1].Value), keys.Sum(k => int.Parse(k.Groups[3].Value)));
+            Assert.Equal(int.Parse(written.Groups[2].Value), keys.Sum(k => int.Parse(k.Groups[2].Value)));
 
             string second = RunBoard(dir);
             Assert.Contains("energy: restored " + counter.WattHours + " Wh, recording on", second);

@@ -13,6 +13,9 @@ namespace Ws52x.Host.Board.Metering
     /// Realism: each output's frequency wanders by up to ±<see cref="NoisePpm"/> in 100 ms steps (deterministic from the
     /// seed), and CF1 keeps its old quantity for <see cref="SelLatencyMicros"/> after SEL changes. Pulse phases are
     /// integrated exactly between changes, so the count at any read time does not depend on how often it is read.
+    ///
+    /// The chip sits before the relay: with the relay open it still sees the mains voltage but no current; with mains
+    /// off it sees nothing.
     /// </summary>
     public sealed class SimulatedMeteringChip
     {
@@ -34,6 +37,8 @@ namespace Ws52x.Host.Board.Metering
         private bool _cf1CurrentPending;
         private long _cf1SwitchAt = long.MaxValue;
         private LoadProfile _load;
+        private bool _relayClosed = true;
+        private bool _mainsOn = true;
 
         public SimulatedMeteringChip(MeteringBoard trueBoard, LoadProfile load, int seed)
         {
@@ -74,8 +79,40 @@ namespace Ws52x.Host.Board.Metering
 
         public LoadProfile Load => _load;
 
-        /// <summary>The load's true values now.</summary>
-        public LoadPoint TrueLoad => _load.At(_now, out _);
+        /// <summary>What the chip measures now: the load behind a closed relay, with mains on.</summary>
+        public LoadPoint TrueLoad => Effective(_load.At(_now, out _));
+
+        /// <summary>Whether the relay connects the load (true unless a board says otherwise).</summary>
+        public bool RelayClosed => _relayClosed;
+
+        public bool MainsOn => _mainsOn;
+
+        /// <summary>When the load profile next changes by itself (a kettle's cycle), from the chip's time; long.MaxValue: never.</summary>
+        public long NextLoadChangeMicros
+        {
+            get
+            {
+                _load.At(_now, out long next);
+                return next;
+            }
+        }
+
+        /// <summary>SEL changes so far (a test tells a voltage visit by it).</summary>
+        public int SelSwitches { get; private set; }
+
+        /// <summary>The relay opened or closed now.</summary>
+        public void SetRelay(bool closed)
+        {
+            AdvanceTo(Clock.NowMicros);
+            _relayClosed = closed;
+        }
+
+        /// <summary>Mains went off or came back now.</summary>
+        public void SetMains(bool on)
+        {
+            AdvanceTo(Clock.NowMicros);
+            _mainsOn = on;
+        }
 
         /// <summary>Swaps the load at the current time (tests step a load this way).</summary>
         public void SetLoad(LoadProfile load)
@@ -113,7 +150,7 @@ namespace Ws52x.Host.Board.Metering
         {
             while (_now < micros)
             {
-                LoadPoint load = _load.At(_now, out long next);
+                LoadPoint load = Effective(_load.At(_now, out long next));
                 long step = _now / NoiseStepMicros;
                 long end = Math.Min(micros, Math.Min(next, (step + 1) * NoiseStepMicros));
                 if (_cf1SwitchAt > _now && _cf1SwitchAt < end)
@@ -140,6 +177,16 @@ namespace Ws52x.Host.Board.Metering
                 _cf1CurrentNow = _cf1CurrentPending;
                 _cf1SwitchAt = long.MaxValue;
             }
+        }
+
+        private LoadPoint Effective(LoadPoint load)
+        {
+            if (!_mainsOn)
+            {
+                return new LoadPoint(0, 0, load.PowerFactor);
+            }
+
+            return _relayClosed ? load : new LoadPoint(load.Volts, 0, load.PowerFactor);
         }
 
         private void Integrate(ref double phase, ref long lastEdge, double hz, long end)
@@ -173,6 +220,7 @@ namespace Ws52x.Host.Board.Metering
             }
 
             _selHigh = high;
+            SelSwitches++;
             _cf1CurrentPending = high == SelHighMeansCurrent;
             _cf1SwitchAt = _now + SelLatencyMicros;
         }

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Ws52x.Host.Scenario;
+
+namespace Ws52x.Tests.Host
+{
+    /// <summary>Issue 10 items 12 and 13: ws52x run --scenario FILE and --trace FILE.</summary>
+    public class ScenarioTests
+    {
+        private static string Tour => Path.Combine(Paths.RepoRoot, "docs", "examples", "tour.txt");
+
+        [Fact]
+        public void A_scenario_parses_to_timed_steps_with_comments_and_blank_lines_skipped()
+        {
+            var steps = ScenarioFile.Parse("# a comment\n\n0s press\n10m downlink 85 ff24010a  # alarm at 10 A\n13m hold 11s\n15m load kettle\n20m mains off\n20m5s mains on\n", "s.txt");
+            Assert.Equal(new long[] { 0, 600_000_000, 780_000_000, 900_000_000, 1_200_000_000, 1_205_000_000 }, steps.Select(s => s.AtMicros));
+            Assert.Equal(new[] { 3, 4, 5, 6, 7, 8 }, steps.Select(s => s.Line));
+            Assert.Equal("10m downlink 85 ff24010a", steps[1].Text);
+        }
+
+        [Theory]
+        [InlineData("30m gateway off", "s.txt line 2: unknown verb 'gateway' (known: downlink, press, hold, load, mains)")]
+        [InlineData("30m console reboot", "s.txt line 2: unknown verb 'console'")]
+        [InlineData("soon press", "s.txt line 2: a line starts with the board time")]
+        [InlineData("5m", "s.txt line 2: a verb must follow the time")]
+        [InlineData("1m press", "s.txt line 2: 1m is earlier than the line before")]
+        [InlineData("10m downlink 85 ff2", "s.txt line 2: downlink payload must be 1-242 bytes of hex")]
+        [InlineData("10m downlink 0 ff28ff", "s.txt line 2: downlink port must be 1-223")]
+        [InlineData("10m downlink 85", "s.txt line 2: 'downlink PORT HEX' takes 2 arguments (got 1)")]
+        [InlineData("10m hold forever", "s.txt line 2: hold takes a duration")]
+        [InlineData("10m load toaster", "s.txt line 2: load takes one of heater, kettle")]
+        [InlineData("10m mains flicker", "s.txt line 2: mains takes off or on")]
+        [InlineData("10m press twice", "s.txt line 2: 'press' takes no arguments (got 1)")]
+        public void A_bad_line_is_named_with_its_reason(string line, string message)
+        {
+            var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse("2m press\n" + line + "\n", "s.txt"));
+            Assert.StartsWith(message, e.Message);
+        }
+
+        [Theory]
+        [InlineData("1m press\n30m gateway off\n", "line 2: unknown verb 'gateway'")]
+        [InlineData("1m press\n# fine\n2m console status\n", "line 3: unknown verb 'console'")]
+        [InlineData("1m hold 11x\n", "line 1: hold takes a duration")]
+        public void A_bad_scenario_file_stops_the_run_before_anything_runs(string text, string expected)
+        {
+            string file = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(file, text);
+                HostProcess.AssertUsageError("--speed", "max", "--duration", "1h", "--scenario", file);
+                var r = HostProcess.Run("--speed", "max", "--duration", "1h", "--scenario", file);
+                Assert.Contains(expected, r.Stderr);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public void A_missing_scenario_file_is_one_error_line()
+        {
+            HostProcess.AssertUsageError("--speed", "max", "--duration", "1h", "--scenario", "/nonexistent/tour.txt");
+        }
+
+        [Fact]
+        public void An_unwritable_trace_is_an_io_failure()
+        {
+            var r = HostProcess.Run("--speed", "max", "--duration", "1m", "--trace", "/nonexistent/dir/trace.jsonl");
+            Assert.Equal(1, r.ExitCode);
+            Assert.StartsWith("ws52x: --trace: cannot write '/nonexistent/dir/trace.jsonl'", r.Stderr);
+        }
+
+        [Fact]
+        public void The_tour_reads_like_a_story_and_its_trace_measures_the_trip()
+        {
+            string trace = Path.GetTempFileName();
+            try
+            {
+                var r = HostProcess.Run("--speed", "max", "--duration", "2h", "--scenario", Tour, "--trace", trace);
+                Assert.True(r.ExitCode == 0, r.Stderr);
+                Assert.Equal("", r.Stderr);
+                string story = r.Stdout;
+                foreach (string chapter in new[]
+                {
+                    "relay: socket on (button)",
+                    "downlink: ff24010aff30010d",
+                    "relay: socket off (protection)",
+                    "relay: socket off (delay)",
+                    "relay: socket on (downlink)",
+                    "button: press ignored: button locked",
+                    "downlink: warning: rejected, nothing changed: ff2f02",
+                    "uplink: power outage alert ff3fff",
+                    "relay: power restored, policy off, last state on: socket off",
+                    "relay: restarted by command: socket stays on",
+                })
+                {
+                    Assert.Contains(chapter, story);
+                }
+
+                var records = File.ReadAllLines(trace).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+                long[] times = records.Select(e => e.GetProperty("t").GetInt64()).ToArray();
+                Assert.Equal(times.OrderBy(t => t), times); // in time order
+                var kinds = records.Select(e => e.GetProperty("kind").GetString()).ToHashSet();
+                Assert.Superset(new HashSet<string> { "relay", "led", "uplink", "current" }, kinds);
+                var causes = records.Where(e => e.GetProperty("kind").GetString() == "relay").Select(e => e.GetProperty("cause").GetString()).ToHashSet();
+                Assert.Equal(new HashSet<string> { "button", "protection", "delay", "downlink", "restore" }, causes);
+                Assert.All(records.Where(e => e.GetProperty("kind").GetString() == "uplink"), e => Assert.Equal(85, e.GetProperty("port").GetInt32()));
+
+                // The 16 A step and the trip it caused, from the trace alone.
+                JsonElement step = records.First(e => e.GetProperty("kind").GetString() == "current" && e.GetProperty("mA").GetInt64() == 16_000);
+                JsonElement trip = records.First(e => e.GetProperty("kind").GetString() == "relay" && e.GetProperty("cause").GetString() == "protection");
+                long latency = trip.GetProperty("t").GetInt64() - step.GetProperty("t").GetInt64();
+                Assert.InRange(latency, 1, 100_000);
+
+                // The report that carried the trip is in the trace too, with the relay open.
+                JsonElement report = records.First(e => e.GetProperty("kind").GetString() == "uplink" && e.GetProperty("t").GetInt64() == trip.GetProperty("t").GetInt64());
+                Assert.StartsWith("087000", report.GetProperty("hex").GetString());
+            }
+            finally
+            {
+                File.Delete(trace);
+            }
+        }
+    }
+}
