@@ -32,8 +32,8 @@ namespace Ws52x.App
         /// <summary>The metering area, when the board has a metering chip (CF, CF1 and SEL); otherwise null.</summary>
         public MeteringService Metering { get; private set; }
 
-        /// <summary>The SX127x driver, when the board has the radio's SPI; otherwise null.</summary>
-        public Ws52x.Radio.Sx127x.Sx127x Radio { get; private set; }
+        /// <summary>The LoRa radio (the SX127x driver when the board has its SPI); otherwise null.</summary>
+        public Ws52x.Radio.IRadio Radio { get; private set; }
 
         /// <summary>The periodic report, when there is metering to report; otherwise null.</summary>
         public PeriodicReport Report { get; private set; }
