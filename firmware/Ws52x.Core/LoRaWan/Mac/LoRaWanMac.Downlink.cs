@@ -100,6 +100,7 @@ namespace Ws52x.LoRaWan.Mac
 
             _handler.AdrEnabled = _settings.Adr;
             _handler.Changed = false;
+            bool commands = _frame.FOptsLength > 0 || _frame.FPort == 0;
             if (_frame.FOptsLength > 0)
             {
                 Commands(_frame.FOpts, _frame.FOptsLength);
@@ -115,7 +116,7 @@ namespace Ws52x.LoRaWan.Mac
                 _store.SaveSession(_otaa, _session, _params, _plan);
             }
 
-            if (_handler.NewAnswers || _frame.FPending)
+            if ((commands && _handler.NewAnswers) || _frame.FPending)
             {
                 _answerWanted = true;
             }

@@ -274,7 +274,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
             if (window == 1)
             {
                 dr = _region.Rx1DataRate(upDr, Session.Rx1DrOffset, false);
-                frequency = _region.IsFixedPlan ? _region.FixedDownlinkFrequency(UplinkChannel(uplink.FrequencyHz)) : uplink.FrequencyHz;
+                frequency = _region.IsFixedPlan ? _region.FixedDownlinkFrequency(UplinkChannel(uplink.FrequencyHz)) : Nominal(uplink.FrequencyHz);
                 at = uplink.EndMicros + delaySeconds * 1000000L;
             }
             else
@@ -311,8 +311,12 @@ namespace Ws52x.Tests.LoRaWan.Mac
             return -1;
         }
 
+        /// <summary>A carrier as the chip produced it (Frf steps of 61 Hz) back to its channel's nominal value (2.5 kHz grid).</summary>
+        public static int Nominal(int frequency) => (frequency + 1250) / 2500 * 2500;
+
         public int UplinkChannel(int frequency)
         {
+            frequency = Nominal(frequency);
             for (int ch = 0; ch < _region.MaxChannels; ch++)
             {
                 if (_region.FixedUplinkFrequency(ch) == frequency)
