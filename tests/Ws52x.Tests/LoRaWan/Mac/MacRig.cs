@@ -104,7 +104,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
         public static readonly byte[] DevEui = { 0x24, 0xE1, 0x24, 0x12, 0x7A, 0x27, 0x02, 0x22 };
 
         public MacRig(string region = "EU868", Action<Settings> configure = null, MemoryStorage storage = null,
-            NetworkSession network = null, int seed = 7, Func<EventLoop, IMacClock> clock = null)
+            NetworkSession network = null, int seed = 7, Func<EventLoop, IMacClock> clock = null, int[] gatewayChannels = null)
         {
             Clock = new VirtualClock();
             Loop = new EventLoop(Clock);
@@ -133,7 +133,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
                 Network.Joined = true;
             }
 
-            Gateway = new ScriptedGateway(Air, KnownRegions.Find(region), Network);
+            Gateway = new ScriptedGateway(Air, KnownRegions.Find(region), Network, gatewayChannels);
         }
 
         public VirtualClock Clock { get; }

@@ -70,12 +70,24 @@ namespace Ws52x.Tests.LoRaWan.Mac
         private readonly FrameBuilder _builder;
         private readonly Region _region;
 
-        public ScriptedGateway(VirtualAir air, Region region, NetworkSession session)
+        public ScriptedGateway(VirtualAir air, Region region, NetworkSession session, int[] channels = null)
         {
             _builder = new FrameBuilder(_crypto);
             _region = region;
             Session = session;
             Radio = new VirtualGateway(air, "scripted-gw") { Demodulators = 16 };
+            Radio.FrameReceived += OnUplink;
+            if (channels != null)
+            {
+                // An 8-channel gateway: only these uplink frequencies (125 kHz).
+                foreach (int f in channels)
+                {
+                    Radio.ListenOn(f, 125000);
+                }
+
+                return;
+            }
+
             for (int f = region.MinFrequencyHz; f <= region.MaxFrequencyHz; f += 100000)
             {
                 Radio.ListenOn(f, 125000);
@@ -93,8 +105,6 @@ namespace Ws52x.Tests.LoRaWan.Mac
             {
                 Radio.ListenOn(f, 125000);
             }
-
-            Radio.FrameReceived += OnUplink;
         }
 
         public VirtualGateway Radio { get; }
@@ -223,8 +233,16 @@ namespace Ws52x.Tests.LoRaWan.Mac
             }
 
             Assert.True(devNonce > Session.LastDevNonce, "DevNonce " + devNonce + " not above the last one " + Session.LastDevNonce);
+            // The JoinAccept itself goes on the parameters in force before it (RX1 offset 0, the default RX2).
+            int rx2 = Session.Rx2Dr;
             byte[] onAir = AcceptJoin(devNonce);
+            int newRx1 = Session.Rx1DrOffset;
+            int newRx2 = Session.Rx2Dr;
+            Session.Rx1DrOffset = 0;
+            Session.Rx2Dr = rx2 < 0 ? -1 : rx2;
             Answer(frame, onAir, JoinWindow, 0, 5);
+            Session.Rx1DrOffset = newRx1;
+            Session.Rx2Dr = newRx2;
         }
 
         /// <summary>Starts the network's session for this DevNonce and returns the JoinAccept as it goes on air.</summary>
