@@ -7,7 +7,8 @@ namespace Ws52x.LoRaWan.Mac
     /// ADR_ACK_CNT counts new uplinks since the last downlink; from ADR_ACK_LIMIT on, uplinks ask for a downlink
     /// (ADRACKReq); after ADR_ACK_DELAY more, power goes back to the default (maximum); after each further
     /// ADR_ACK_DELAY the data rate goes one step down; at the lowest data rate NbTrans returns to 1 and the default
-    /// channels are enabled again. Still nothing for ADR_ACK_LIMIT more: the link is lost.
+    /// channels are enabled again. Still nothing for ADR_ACK_LIMIT more: the link is lost. As in LoRaMac-node, a frame is
+    /// built with the count of the uplinks before it and counted once it goes out; a downlink sets the count back to 0.
     /// </summary>
     internal sealed class Adr
     {
@@ -15,6 +16,7 @@ namespace Ws52x.LoRaWan.Mac
         public const int AckDelay = 32;
 
         private int _completeAt = -1;
+        private int _appliedAt = -1;
         private bool _lostReported;
 
         /// <summary>ADR_ACK_CNT.</summary>
@@ -27,23 +29,35 @@ namespace Ws52x.LoRaWan.Mac
         {
             AckCounter = 0;
             _completeAt = -1;
+            _appliedAt = -1;
             _lostReported = false;
         }
 
         public void Reset() => OnDownlink();
 
-        /// <summary>
-        /// Called each time FCntUp moves on. Applies the back-off step due at this count; returns true once when the
-        /// back-off has ended and ADR_ACK_LIMIT more uplinks got no answer (the link is lost).
-        /// </summary>
-        public bool OnUplink(MacParameters p, ChannelPlan plan, Region region)
+        /// <summary>A new frame (a new FCntUp) went out: one more uplink without an answer so far.</summary>
+        public void OnUplinkSent()
         {
             if (AckCounter < int.MaxValue)
             {
                 AckCounter++;
             }
+        }
 
+        /// <summary>
+        /// Before a new frame is built: applies the back-off step due at the current ADR_ACK_CNT (so that the frame
+        /// sent with count 96 already uses the default power, the one with 128 the lower data rate). Returns true once,
+        /// when the back-off has ended and ADR_ACK_LIMIT more uplinks got no answer (the link is lost).
+        /// </summary>
+        public bool BeforeUplink(MacParameters p, ChannelPlan plan, Region region)
+        {
             int n = AckCounter;
+            if (n == _appliedAt)
+            {
+                return false; // this count's step is done (the MAC may look more than once before a frame goes)
+            }
+
+            _appliedAt = n;
             if (n == AckLimit + AckDelay)
             {
                 p.TxPowerIndex = 0;

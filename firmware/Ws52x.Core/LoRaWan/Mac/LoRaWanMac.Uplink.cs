@@ -65,6 +65,11 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>Builds the next frame with FCnt = FCntUp; false when there is nothing to send.</summary>
         private bool OpenFrame()
         {
+            if (_settings.Adr && AdrBackoff())
+            {
+                return false; // the link is lost: a rejoin (or nothing, for ABP) follows
+            }
+
             int dr = CurrentDataRate();
             int n = _region.MaxPayload(dr, _params.UplinkDwell);
             bool app = _queue.Count > 0;
@@ -150,6 +155,7 @@ namespace Ws52x.LoRaWan.Mac
             if (_transmissions == 0)
             {
                 ReserveCounter();
+                _adr.OnUplinkSent();
             }
 
             _txIsJoin = false;
@@ -251,23 +257,6 @@ namespace Ws52x.LoRaWan.Mac
                 _session.FCntUp++;
             }
 
-            if (_settings.Adr)
-            {
-                int before = _params.DataRate * 10000 + _params.TxPowerIndex * 100 + _plan.EnabledCount();
-                int nb = _params.NbTrans;
-                if (_adr.OnUplink(_params, _plan, _region))
-                {
-                    _log.Warn("lorawan", "ADR back-off ended without an answer from the network");
-                    linkLost = true;
-                }
-
-                if (before != _params.DataRate * 10000 + _params.TxPowerIndex * 100 + _plan.EnabledCount() || nb != _params.NbTrans)
-                {
-                    _log.Info("lorawan", "ADR back-off: DR" + _params.DataRate.ToString() + ", power index " + _params.TxPowerIndex.ToString());
-                    _store.SaveSession(_otaa, _session, _params, _plan);
-                }
-            }
-
             if (app)
             {
                 _queue.DropHead();
@@ -276,11 +265,39 @@ namespace Ws52x.LoRaWan.Mac
 
             if (linkLost)
             {
-                _events.OnLinkLost();
-                if (_otaa && _settings.RejoinMode)
-                {
-                    Rejoin();
-                }
+                LinkLost();
+            }
+        }
+
+        /// <summary>ADR back-off before a new frame; true when it ended without an answer (the link is lost).</summary>
+        private bool AdrBackoff()
+        {
+            int before = _params.DataRate * 10000 + _params.TxPowerIndex * 100 + _plan.EnabledCount();
+            int nb = _params.NbTrans;
+            bool lost = _adr.BeforeUplink(_params, _plan, _region);
+            if (before != _params.DataRate * 10000 + _params.TxPowerIndex * 100 + _plan.EnabledCount() || nb != _params.NbTrans)
+            {
+                _log.Info("lorawan", "ADR back-off: DR" + _params.DataRate.ToString() + ", power index " + _params.TxPowerIndex.ToString()
+                    + ", " + _plan.EnabledCount().ToString() + " channels");
+                _store.SaveSession(_otaa, _session, _params, _plan);
+            }
+
+            if (!lost)
+            {
+                return false;
+            }
+
+            _log.Warn("lorawan", "ADR back-off ended without an answer from the network");
+            LinkLost();
+            return !_joined;
+        }
+
+        private void LinkLost()
+        {
+            _events.OnLinkLost();
+            if (_otaa && _settings.RejoinMode)
+            {
+                Rejoin();
             }
         }
 
