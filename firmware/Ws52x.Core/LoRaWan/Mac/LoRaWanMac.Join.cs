@@ -211,6 +211,7 @@ namespace Ws52x.LoRaWan.Mac
             }
 
             CloseFrameAndQueue();
+            _joined = false;
             Halt("ABP frame counter exhausted at 2^32: no frame may be sent again with these keys; set new ABP keys");
         }
 
