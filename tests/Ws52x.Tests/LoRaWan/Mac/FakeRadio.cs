@@ -38,6 +38,9 @@ namespace Ws52x.Tests.LoRaWan.Mac
 
         public readonly List<(long Time, int Frequency, int Sf, int Bw, int Symbols, bool Continuous)> Receives = new List<(long, int, int, int, int, bool)>();
 
+        /// <summary>When set, every Start call stops the loop, so a test can run "until the radio is asked something".</summary>
+        public bool StopLoopOnStart { get; set; }
+
         /// <summary>Calls that broke a rule of the radio (transmit during a single receive, etc.).</summary>
         public int Violations { get; private set; }
 
@@ -66,6 +69,11 @@ namespace Ws52x.Tests.LoRaWan.Mac
             }
 
             Sent.Add((_loop.NowMicros, buffer.AsSpan(offset, count).ToArray(), config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.PowerDbm));
+            if (StopLoopOnStart)
+            {
+                _loop.Stop();
+            }
+
             State = RadioState.Transmitting;
         }
 
@@ -77,6 +85,11 @@ namespace Ws52x.Tests.LoRaWan.Mac
             }
 
             Receives.Add((_loop.NowMicros, config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, symbolTimeout, false));
+            if (StopLoopOnStart)
+            {
+                _loop.Stop();
+            }
+
             State = RadioState.ReceivingSingle;
         }
 
@@ -88,6 +101,11 @@ namespace Ws52x.Tests.LoRaWan.Mac
             }
 
             Receives.Add((_loop.NowMicros, config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, 0, true));
+            if (StopLoopOnStart)
+            {
+                _loop.Stop();
+            }
+
             State = RadioState.ReceivingContinuous;
         }
 
