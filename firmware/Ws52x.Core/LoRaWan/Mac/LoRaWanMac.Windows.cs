@@ -22,6 +22,7 @@ namespace Ws52x.LoRaWan.Mac
 
         public void OnRadioReady(long timestampMicros)
         {
+            RadioObserver?.OnRadioReady(timestampMicros);
             _radioReady = true;
             _state = MacState.Idle;
             _log.Info("lorawan", "radio ready, " + _region.Name + ", class " + (_settings.Class == DeviceClass.C ? "C" : "A"));
@@ -46,6 +47,7 @@ namespace Ws52x.LoRaWan.Mac
 
         public void OnRadioFault(string message)
         {
+            RadioObserver?.OnRadioFault(message);
             Statistics.RadioFaults++;
             _radioReady = false;
             _clock.Cancel(_rx1Timer);
@@ -56,7 +58,7 @@ namespace Ws52x.LoRaWan.Mac
                 _state = MacState.Stopped;
             }
 
-            _log.Warn("lorawan", "radio fault: " + message + "; reset again in " + (RadioRetryMicros / Second).ToString() + " s");
+            _log.Warn("lorawan", "no radio (" + message + "): next try in " + (RadioRetryMicros / Second).ToString() + " s");
             _clock.Schedule(_radioTimer, _clock.NowMicros + RadioRetryMicros);
         }
 

@@ -125,6 +125,9 @@ namespace Ws52x.LoRaWan.Mac
 
         public MacStatistics Statistics { get; }
 
+        /// <summary>Told when the radio comes up or faults (the board's own radio status log), besides the MAC.</summary>
+        public IRadioEvents RadioObserver { get; set; }
+
         /// <summary>One log line per frame sent and received (on by default). Off, the MAC allocates nothing per frame.</summary>
         public bool LogFrames { get; set; }
 
