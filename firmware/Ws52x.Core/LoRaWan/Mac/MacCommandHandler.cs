@@ -49,7 +49,7 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>Set by the MAC: whether LinkADRReq may change data rate and power (ADR on).</summary>
         public bool AdrEnabled { get; set; }
 
-        /// <summary>SNR of the last received downlink, for DevStatusAns.</summary>
+        /// <summary>SNR of the last accepted downlink in whole dB, for DevStatusAns.</summary>
         public int LastSnrDb { get; set; }
 
         /// <summary>Something persisted changed (parameters or channels).</summary>
