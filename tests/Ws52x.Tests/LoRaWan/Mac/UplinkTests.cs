@@ -76,6 +76,25 @@ namespace Ws52x.Tests.LoRaWan.Mac
         }
 
         [Fact]
+        public void A_confirmed_downlink_is_acknowledged_by_the_next_uplink_sent_soon()
+        {
+            var rig = Abp("US915", 3);
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, Confirmed = true, Port = 85, Payload = new byte[] { 0x08, 0xff, 0x00 } });
+            rig.Send(new byte[] { 1 });
+            rig.RunUntilDone(1, 30);
+            Assert.Single(rig.Events.Downlinks);
+            Assert.False(rig.Gateway.Uplinks[0].Data.Ack);
+            rig.Run(10);
+            var ack = rig.Gateway.Uplinks[1];
+            Assert.True(ack.Data.Ack);
+            Assert.Equal(-1, ack.Data.FPort);
+            Assert.InRange(ack.Frame.StartMicros - rig.Gateway.Uplinks[0].Frame.EndMicros, 0, 5_000_000);
+            rig.Send(new byte[] { 2 });
+            rig.RunUntilDone(2, 30);
+            Assert.False(rig.Gateway.Uplinks[^1].Data.Ack); // owed once only
+        }
+
+        [Fact]
         public void NbTrans_from_link_adr_repeats_unconfirmed_uplinks_until_a_downlink()
         {
             var rig = Abp("US915", 3, adr: true);
