@@ -7,21 +7,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// <summary>Each LoRaWAN 1.0.3 MAC command on the air: what the device does and what it answers.</summary>
     public class MacCommandAnswerTests
     {
-        private static MacRig Rig(string region = "EU868", int dr = 5, bool adr = true)
-        {
-            var rig = new MacRig(region, s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.DataRate = dr;
-                s.LoRaWan.Adr = adr;
-                if (region == "US915")
-                {
-                    s.LoRaWan.Channels = "8-15,65";
-                }
-            }).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Rig(string region = "EU868", int dr = 5, bool adr = true) => MacRig.Abp(region, dr, adr);
 
         /// <summary>Sends an uplink answered by these commands (FOpts, or port 0), returns the uplink that answers them.</summary>
         private static (byte[] FOpts, int Port, byte[] Payload) Answer(MacRig rig, byte[] commands, bool port0 = false)

@@ -8,21 +8,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// <summary>Confirmed uplinks and their resends, NbTrans, duty-cycle waits, the queue.</summary>
     public class UplinkTests
     {
-        private static MacRig Abp(string region = "EU868", int dr = 5, bool adr = false)
-        {
-            var rig = new MacRig(region, s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.Adr = adr;
-                s.LoRaWan.DataRate = dr;
-                if (region == "US915")
-                {
-                    s.LoRaWan.Channels = "8-15,65";
-                }
-            }).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Abp(string region = "EU868", int dr = 5, bool adr = false) => MacRig.Abp(region, dr, adr);
 
         [Fact]
         public void A_confirmed_uplink_without_ack_goes_four_times_with_the_same_counter_then_fails()
