@@ -112,7 +112,7 @@ namespace Ws52x.App
             SendStatus sent = Link.Send(Settings.LoRaWan.ApplicationPort, payload, 0, length, Settings.LoRaWan.Confirmed, false);
             if (sent != SendStatus.Queued)
             {
-                Log.Warn("report", "not sent: " + (sent == SendStatus.NotJoined ? "not joined yet" : sent == SendStatus.QueueFull ? "uplink queue full" : "too long for the data rate"));
+                Log.Warn("link", "report not sent: " + (sent == SendStatus.NotJoined ? "not joined yet" : sent == SendStatus.QueueFull ? "uplink queue full" : "too long for the data rate"));
             }
         }
 
