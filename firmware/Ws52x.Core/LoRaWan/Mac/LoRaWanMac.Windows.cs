@@ -82,8 +82,7 @@ namespace Ws52x.LoRaWan.Mac
             }
 
             long early2 = ConfigureWindow(_rx2, _params.Rx2FrequencyHz, _params.Rx2DataRate, delay2, out _rx2Symbols);
-            _rx2WindowMicros = early2 + _rx2Symbols * LoRaAirtime.SymbolTimeMicros(_rx2.SpreadingFactor, _rx2.BandwidthHz)
-                + LoRaAirtime.TimeOnAirMicros(_rx2.SpreadingFactor, _rx2.BandwidthHz, LoRaCodingRate.Cr4_5, 8, 255, true, false, LdroMode.Auto);
+            _rx2WindowMicros = early2 + _rx2Symbols * LoRaAirtime.SymbolTimeMicros(_rx2.SpreadingFactor, _rx2.BandwidthHz);
             _clock.Schedule(_rx2Timer, end + delay2 - early2);
             _state = _rx1Possible ? MacState.WaitRx1 : MacState.WaitRx2;
             if (ClassCActive)
@@ -183,7 +182,8 @@ namespace Ws52x.LoRaWan.Mac
             _state = MacState.Rx2;
             if (ClassCActive)
             {
-                // RX2 is already open; its Class A window ends when a frame starting in it would have ended.
+                // RX2 is already open; its Class A window lasts as long as a single RX2 would listen. A frame found in it
+                // and still arriving afterwards is handled as a Class C downlink (an ACK in it still counts).
                 _clock.Schedule(_rx2EndTimer, _clock.NowMicros + _rx2WindowMicros);
             }
             else
@@ -249,11 +249,20 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>Class C: RX2 open whenever nothing else uses the radio.</summary>
         private void StartClassC()
         {
-            if (ClassCActive && _radioReady && _state == MacState.Idle)
+            if (!ClassCActive || !_radioReady || _state != MacState.Idle)
             {
-                ConfigureWindow(_rx2, _params.Rx2FrequencyHz, _params.Rx2DataRate, Second, out _);
-                _radio.StartReceiveContinuous(_rx2);
+                return;
             }
+
+            // Already listening there (the end of a Class C RX2 window): restarting would drop a frame in progress.
+            if (_radio.State == RadioState.ReceivingContinuous && _rx2.FrequencyHz == _params.Rx2FrequencyHz
+                && _rx2.SpreadingFactor == _region.SpreadingFactor(_params.Rx2DataRate) && _rx2.BandwidthHz == _region.BandwidthHz(_params.Rx2DataRate))
+            {
+                return;
+            }
+
+            ConfigureWindow(_rx2, _params.Rx2FrequencyHz, _params.Rx2DataRate, Second, out _);
+            _radio.StartReceiveContinuous(_rx2);
         }
 
         /// <summary>Sets a window's channel and returns how early (device µs) it opens; the symbol timeout comes out.</summary>

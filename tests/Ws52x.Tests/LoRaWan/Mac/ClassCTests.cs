@@ -45,6 +45,19 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Assert.False(d.Multicast);
         }
 
+        [Theory]
+        [InlineData(2_000_000)]   // in the RX2 window
+        [InlineData(2_600_000)]   // after it, before the resend
+        public void A_class_C_ack_outside_the_windows_completes_a_confirmed_uplink(long offset)
+        {
+            var rig = Rig(rx2Dr: 5);
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 2, ShiftMicros = offset - 2_000_000, Ack = true });
+            rig.Send(new byte[] { 1 }, confirmed: true);
+            rig.RunUntilDone(1, 60);
+            Assert.Equal((85, UplinkOutcome.Acknowledged), rig.Events.Done.Single());
+            Assert.Single(rig.Gateway.Uplinks);
+        }
+
         [Fact]
         public void A_class_A_device_hears_nothing_between_its_windows()
         {
