@@ -86,7 +86,8 @@ namespace Ws52x.LoRaWan.Mac
                 _answerWanted = true;
             }
 
-            bool linkCheck = _otaa && _settings.RejoinMode && (_linkCheckDue || (app && _socket.ReportingIntervalSeconds > 30 * 60));
+            // Rejoin mode's link check rides on the next report (never a frame of its own).
+            bool linkCheck = _otaa && _settings.RejoinMode && app && (_linkCheckDue || _socket.ReportingIntervalSeconds > 30 * 60);
             if (linkCheck && _handler.RequestLinkCheck())
             {
                 _linkCheckDue = false;
