@@ -24,6 +24,7 @@ namespace Ws52x.Benchmarks
                 Load = load,
                 Chip = chip,
                 Clock = clock,
+                StandInLink = true, // the socket alone: a pretend join, no radio traffic
                 PretendJoin = pretendJoin,
                 Seed = seed,
             };

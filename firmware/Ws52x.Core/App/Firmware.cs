@@ -11,6 +11,9 @@ using Ws52x.Socket;
 
 namespace Ws52x.App
 {
+    /// <summary>Gives the link the application will send through, around the MAC.</summary>
+    public delegate ILoRaWanLink LinkWrapHandler(ILoRaWanLink mac);
+
     /// <summary>
     /// The firmware as one object: builds the event loop on the board's clock, starts each area, and runs.
     /// Areas register their timers and event sinks on <see cref="Loop"/>; nothing here knows a board.
@@ -47,14 +50,20 @@ namespace Ws52x.App
         /// <summary>The metering area, when the board has a metering chip (CF, CF1 and SEL); otherwise null.</summary>
         public MeteringService Metering { get; private set; }
 
-        /// <summary>The SX127x driver, when the board has the radio's SPI; otherwise null.</summary>
-        public Ws52x.Radio.Sx127x.Sx127x Radio { get; private set; }
+        /// <summary>The radio (an SX127x), when the board has the radio's SPI; otherwise null.</summary>
+        public Ws52x.Radio.IRadio Radio { get; private set; }
+
+        /// <summary>The LoRaWAN MAC, when the board has a radio and no stand-in <see cref="Link"/> was set; otherwise null.</summary>
+        public LoRaWanMac Mac { get; private set; }
 
         /// <summary>The socket application (relay, button, LED, reports, protection), when the board has metering; otherwise null.</summary>
         public SocketApplication Socket { get; private set; }
 
-        /// <summary>Where the application's uplinks go: the LoRaWAN MAC, or a board's stand-in. Set before <see cref="Start"/>.</summary>
+        /// <summary>Where the application's uplinks go: the LoRaWAN MAC, or a stand-in a test board sets before <see cref="Start"/>.</summary>
         public ILoRaWanLink Link { get; set; }
+
+        /// <summary>A board's view of the application's uplinks to the MAC (the host board records and traces them); null = none.</summary>
+        public LinkWrapHandler WrapLink { get; set; }
 
         /// <summary>Told of every relay switch from boot on, the power-restore one included (the host board's trace). Set before <see cref="Start"/>.</summary>
         public RelaySwitchedHandler RelaySwitched { get; set; }
@@ -90,23 +99,53 @@ namespace Ws52x.App
                 Settings = Config.Store;
             }
 
-            if (_board.MeteringCf != null && _board.MeteringCf1 != null && _board.MeteringSel != null)
-            {
-                StartSocket();
-            }
-            else
-            {
-                Log.Warn("boot", "no metering chip on this board: no reports");
-            }
-
+            // The MAC first (the socket sends through it), then the socket, then the MAC starts: a session restored at boot
+            // is announced to a socket that exists.
+            var linkEvents = new LinkEvents();
             if (_board.RadioSpi != null)
             {
-                Radio = new Ws52x.Radio.Sx127x.Sx127x(Loop, _board.RadioSpi, _board.RadioReset, _board.RadioDio0, _board.RadioDio1, new RadioStatus(Log));
-                Radio.Reset();
+                var sx127x = new Ws52x.Radio.Sx127x.Sx127x(Loop, _board.RadioSpi, _board.RadioReset, _board.RadioDio0, _board.RadioDio1, null);
+                Radio = sx127x;
+                if (Link == null)
+                {
+                    Mac = new LoRaWanMac(Loop, Radio, Settings.Current, _board.Storage, _board.Random, Log, linkEvents) { RadioObserver = new RadioStatus(Log) };
+                    Link = WrapLink == null ? Mac : WrapLink(Mac);
+                    string[] keys = LoRaWanMac.StorageKeys;
+                    for (int i = 0; i < keys.Length; i++)
+                    {
+                        Config.Reset.EraseOnReset(keys[i]);
+                    }
+
+                    Config.Status.Register(new MacStatus(Mac));
+                }
+                else
+                {
+                    sx127x.SetEvents(new RadioStatus(Log));
+                }
             }
             else
             {
                 Log.Warn("boot", "no radio on this board");
+            }
+
+            if (_board.MeteringCf != null && _board.MeteringCf1 != null && _board.MeteringSel != null)
+            {
+                StartSocket();
+                linkEvents.Target = Socket;
+            }
+            else
+            {
+                Log.Warn("boot", "no metering chip on this board: no reports");
+                linkEvents.Target = new LinkLog(Log);
+            }
+
+            if (Mac != null)
+            {
+                Mac.Start();
+            }
+            else if (Radio != null)
+            {
+                Radio.Reset();
             }
 
             ScheduleStatus();

@@ -13,6 +13,7 @@ using Ws52x.Host.Board.Radio;
 using Ws52x.Host.Board.Storage;
 using Ws52x.Host.Scenario;
 using Ws52x.Host.Trace;
+using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
 using Ws52x.Metering;
 using Ws52x.Platform;
@@ -268,8 +269,20 @@ namespace Ws52x.Host.Board
             _offlineSettings = null; // the firmware loads the stored record itself
             _rebootReason = null;
             var firmware = new Firmware(Io) { RelaySwitched = OnRelaySwitched };
-            Link = new LoggingLink(_output, Clock, Uplinks, Boots + 1);
-            firmware.Link = Trace == null ? Link : new TracingLink(Link, Trace, Clock);
+            if (_options.StandInLink)
+            {
+                Link = new LoggingLink(_output, Clock, Uplinks, Boots + 1);
+                firmware.Link = Trace == null ? Link : new TracingLink(Link, Trace, Clock);
+            }
+            else
+            {
+                int boot = Boots + 1;
+                firmware.WrapLink = mac =>
+                {
+                    ILoRaWanLink recorded = new RecordingLink(mac, Clock, Uplinks, boot);
+                    return Trace == null ? recorded : new TracingLink(recorded, Trace, Clock);
+                };
+            }
 
             // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
             Air = new VirtualAir(firmware.Loop, _options.Seed);
@@ -286,8 +299,11 @@ namespace Ws52x.Host.Board
             if (socket != null)
             {
                 socket.Reporting.StatusSent = OnReport;
-                Link.PretendJoin = _options.PretendJoin;
-                Link.Start(firmware.Loop, socket);
+                if (Link != null)
+                {
+                    Link.PretendJoin = _options.PretendJoin;
+                    Link.Start(firmware.Loop, socket);
+                }
             }
         }
 

@@ -44,6 +44,12 @@ namespace Ws52x.Host.Board
         /// <summary>Where the JSON-lines trace goes (--trace); null = no trace.</summary>
         public TraceWriter Trace { get; set; }
 
+        /// <summary>
+        /// A stand-in link instead of the LoRaWAN MAC (tests of the socket alone): it pretends a join and records uplinks
+        /// without a radio. False = the firmware's own MAC on the virtual air.
+        /// </summary>
+        public bool StandInLink { get; set; }
+
         /// <summary>Whether the stand-in link pretends a join after each boot (false: a test drives the join).</summary>
         public bool PretendJoin { get; set; } = true;
 

@@ -57,7 +57,7 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>A JoinRequest went out; <paramref name="attempt"/> counts from 1 since boot or the last join (LED: one blink).</summary>
         void OnJoinRequestSent(int attempt);
 
-        /// <summary>A session started (OTAA accept, or ABP at boot): LED two blinks, basic information uplink.</summary>
+        /// <summary>A session started (OTAA accept, or at boot: ABP, or an OTAA session kept from before the power cut): LED two blinks, basic information uplink.</summary>
         void OnJoined();
 
         /// <summary>An uplink queued by <see cref="ILoRaWanLink.Send"/> ended.</summary>
@@ -66,7 +66,7 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>An application downlink (FPort 1-223) was accepted. The buffer is the MAC's: copy what you keep.</summary>
         void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast);
 
-        /// <summary>The network stopped answering (rejoin mode's link checks, or ADR back-off at its end); a rejoin follows for OTAA.</summary>
+        /// <summary>The network stopped answering (rejoin mode's link checks, or ADR back-off at its end); a rejoin follows for OTAA in rejoin mode.</summary>
         void OnLinkLost();
     }
 }

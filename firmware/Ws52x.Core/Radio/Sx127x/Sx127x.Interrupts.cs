@@ -57,7 +57,7 @@ namespace Ws52x.Radio.Sx127x
             if (state == Sx127xState.Transmitting && (flags & Sx127xBits.IrqTxDone) != 0)
             {
                 Sleep();
-                _events.OnTxDone(timestampMicros);
+                _events?.OnTxDone(timestampMicros);
                 return;
             }
 
@@ -76,7 +76,7 @@ namespace Ws52x.Radio.Sx127x
             if (state == Sx127xState.ReceivingSingle && (flags & Sx127xBits.IrqRxTimeout) != 0)
             {
                 Sleep();
-                _events.OnRxTimeout(timestampMicros);
+                _events?.OnRxTimeout(timestampMicros);
             }
         }
 
@@ -107,11 +107,11 @@ namespace Ws52x.Radio.Sx127x
 
             if (crcError)
             {
-                _events.OnRxError(_info);
+                _events?.OnRxError(_info);
             }
             else
             {
-                _events.OnRxDone(_packet, count, _info);
+                _events?.OnRxDone(_packet, count, _info);
             }
         }
 

@@ -11,11 +11,17 @@ namespace Ws52x.Radio.Sx127x
     /// and the registers are read on the loop, which then reports to <see cref="IRadioEvents"/>. All buffers are
     /// allocated here once, so transmitting and receiving allocate nothing.
     /// </summary>
-    public sealed partial class Sx127x : IEdgeSink, IEventSink
+    public sealed partial class Sx127x : IRadio, IEdgeSink, IEventSink
     {
         /// <summary>RESET low for at least 100 µs, then 5 ms until the chip answers (datasheet 7.2.2).</summary>
         public const long ResetPulseMicros = 100;
         public const long ResetWaitMicros = 5000;
+
+        /// <summary>
+        /// What a Start call costs before the chip listens or sends: about fifteen SPI frames from managed code on the
+        /// ESP32 (~1.5 ms) plus the standby-to-RX/TX ramp and PLL lock (datasheet TS_RX/TS_TX, ~0.2 ms), rounded up.
+        /// </summary>
+        public const long StartLatencyMicros = 2000;
 
         private const int EventDio0 = 1;
         private const int EventDio1 = 2;
@@ -30,7 +36,7 @@ namespace Ws52x.Radio.Sx127x
         private readonly IDigitalOutput _reset;
         private readonly IDigitalInput _dio0;
         private readonly IDigitalInput _dio1;
-        private readonly IRadioEvents _events;
+        private IRadioEvents _events;
 
         // One SPI frame is the address byte plus up to the whole FIFO.
         private readonly byte[] _out = new byte[FifoSize + 1];
@@ -51,7 +57,7 @@ namespace Ws52x.Radio.Sx127x
         {
             _loop = loop ?? throw new ArgumentNullException(nameof(loop));
             _spi = spi ?? throw new ArgumentNullException(nameof(spi));
-            _events = events ?? throw new ArgumentNullException(nameof(events));
+            _events = events;
             _reset = reset;
             _dio0 = dio0;
             _dio1 = dio1;
@@ -69,6 +75,45 @@ namespace Ws52x.Radio.Sx127x
         }
 
         public Sx127xState State { get; private set; }
+
+        RadioState IRadio.State
+        {
+            get
+            {
+                switch (State)
+                {
+                    case Sx127xState.Resetting: return RadioState.Resetting;
+                    case Sx127xState.Idle: return RadioState.Idle;
+                    case Sx127xState.Transmitting: return RadioState.Transmitting;
+                    case Sx127xState.ReceivingSingle: return RadioState.ReceivingSingle;
+                    case Sx127xState.ReceivingContinuous: return RadioState.ReceivingContinuous;
+                    case Sx127xState.Faulted: return RadioState.Faulted;
+                    default: return RadioState.Off;
+                }
+            }
+        }
+
+        /// <summary>PA_BOOST, the only path an RFM95/96 wires to the antenna: 2-20 dBm.</summary>
+        public int MinPowerDbm => 2;
+
+        public int MaxPowerDbm => 20;
+
+        /// <summary>RegSymbTimeout is 10 bits.</summary>
+        public int MaxSymbolTimeout => 1023;
+
+        public long WakeupMicros => StartLatencyMicros;
+
+        /// <summary>Where results go (the constructor's sink, or the MAC that owns the radio later).</summary>
+        public void SetEvents(IRadioEvents events)
+        {
+            _events = events;
+        }
+
+        /// <summary>The synthesizer's range (137-1020 MHz); the board's matching network narrows what really radiates.</summary>
+        public bool IsFrequencySupported(int frequencyHz)
+        {
+            return frequencyHz >= 137000000 && frequencyHz <= 1020000000;
+        }
 
         /// <summary>The message of the last fault, or null.</summary>
         public string LastFault { get; private set; }
@@ -281,11 +326,11 @@ namespace Ws52x.Radio.Sx127x
             }
             catch (Sx127xException e)
             {
-                _events.OnRadioFault(e.Message);
+                _events?.OnRadioFault(e.Message);
                 return;
             }
 
-            _events.OnRadioReady(_loop.NowMicros);
+            _events?.OnRadioReady(_loop.NowMicros);
         }
 
         private void OnTxWatchdog(LoopTimer timer)
@@ -293,7 +338,7 @@ namespace Ws52x.Radio.Sx127x
             LastFault = "SX127x TxDone did not come: check DIO0 wiring";
             State = Sx127xState.Faulted;
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
-            _events.OnRadioFault(LastFault);
+            _events?.OnRadioFault(LastFault);
         }
 
         private void RequireReady()
