@@ -51,6 +51,11 @@ namespace Ws52x.Host.Board
             Io.RadioReset = radio.Reset;
             Io.RadioDio0 = radio.Dio0;
             Io.RadioDio1 = radio.Dio1;
+
+            // LoRaWAN: the run options become the device's settings; a gateway and the network server hear it on the air.
+            LoRaWanProvisioning.Apply(options, Firmware.Settings.LoRaWan);
+            Network = LoRaWanProvisioning.StartNetwork(Firmware.Loop, Air, options, Firmware.Settings.LoRaWan, Io.Console, out VirtualGateway gateway);
+            Gateway = gateway;
         }
 
         public BoardIo Io { get; }
@@ -59,6 +64,12 @@ namespace Ws52x.Host.Board
 
         /// <summary>The virtual air the board's SX127x model transmits into.</summary>
         public VirtualAir Air { get; }
+
+        /// <summary>The gateway in range of the board.</summary>
+        public VirtualGateway Gateway { get; }
+
+        /// <summary>The network server behind <see cref="Gateway"/>, with the board's device registered.</summary>
+        public Ws52x.Host.Network.NetworkServer Network { get; }
 
         /// <summary>The simulated metering chip and the load behind it.</summary>
         public SimulatedMeteringChip Chip { get; }
@@ -98,6 +109,7 @@ namespace Ws52x.Host.Board
 
         public void Dispose()
         {
+            Network.Dispose();
             _output.Flush();
         }
     }

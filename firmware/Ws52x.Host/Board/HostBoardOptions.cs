@@ -1,5 +1,7 @@
 using System;
+using Ws52x.Config;
 using Ws52x.Host.Board.Metering;
+using Ws52x.LoRaWan.Regions;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
@@ -26,5 +28,23 @@ namespace Ws52x.Host.Board
 
         /// <summary>Reporting interval (the guide's default: 20 minutes).</summary>
         public TimeSpan ReportInterval { get; set; } = TimeSpan.FromTicks(Ws52x.App.PeriodicReport.DefaultIntervalMicros * 10);
+
+        /// <summary>LoRaWAN region of the device and of the network server (--region).</summary>
+        public Region Region { get; set; } = KnownRegions.Find("EU868");
+
+        // LoRaWAN settings given on the command line; null = the device's own setting (the guide's default).
+        public DeviceClass? Class { get; set; }
+
+        public JoinType? Activation { get; set; }
+
+        public bool? Adr { get; set; }
+
+        public int? DataRate { get; set; }
+
+        public bool? Confirmed { get; set; }
+
+        public byte[] AppKey { get; set; }
+
+        public byte[] DevEui { get; set; }
     }
 }

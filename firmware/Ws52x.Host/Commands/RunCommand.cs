@@ -128,6 +128,7 @@ namespace Ws52x.Host.Commands
             command.Options.Add(interval);
             command.Options.Add(chip);
             command.Options.Add(seed);
+            var lorawan = new LoRaWanRunOptions(command);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -139,6 +140,7 @@ namespace Ws52x.Host.Commands
                     Chip = parse.GetValue(chip),
                     Seed = parse.GetValue(seed),
                 };
+                lorawan.ReadInto(parse, options);
                 return Run(options);
             });
         }
