@@ -48,8 +48,11 @@ namespace Ws52x.Host.Network
             public int Length;
         }
 
-        /// <summary>Answers an uplink in RX1, or RX2 when RX1 cannot be met; false when neither can.</summary>
-        private bool SendClassAReply(NetworkDevice d, UplinkSet set, int dr, int channel, bool ack, List<DownlinkMacCommand> answers)
+        /// <summary>
+        /// Answers an uplink in RX1, or RX2 when RX1 cannot be met; false when neither can. An answer with nothing in it
+        /// is sent only when <paramref name="mustAnswer"/> (an ACK, a sticky MAC answer or ADRACKReq to stop).
+        /// </summary>
+        private bool SendClassAReply(NetworkDevice d, UplinkSet set, int dr, int channel, bool ack, List<DownlinkMacCommand> answers, bool mustAnswer)
         {
             GatewayFrame f = set.Best;
             long delay = d.RxDelaySeconds * Second;
@@ -70,9 +73,21 @@ namespace Ws52x.Host.Network
                 }
 
                 Composition c = Compose(d, w.DataRate, ack, answers, true);
+                while (c.App == null && c.Macs.Count == 0 && c.TooLong != null && !mustAnswer)
+                {
+                    // Only a payload too long for this window was to go: it is dropped, and the next one considered.
+                    DropTooLong(d, c.TooLong, w.DataRate);
+                    c = Compose(d, w.DataRate, ack, answers, true);
+                }
+
+                if (c.App == null && c.Macs.Count == 0 && c.TooLong == null && !mustAnswer)
+                {
+                    return false;
+                }
+
                 if (TryTransmit(set.BestGateway, w, _downlink, c.Length, out string why))
                 {
-                    Commit(d, c, w, set.BestGateway);
+                    Commit(d, c, w, set.BestGateway, reasons.TrimEnd(' ', ';'));
                     if (w.Name == "RX1")
                     {
                         Counters.DownlinksRx1++;
@@ -158,14 +173,12 @@ namespace Ws52x.Host.Network
         }
 
         /// <summary>The frame went to the gateway: the device's counters, queues and awaited answers move on.</summary>
-        private void Commit(NetworkDevice d, Composition c, Window w, VirtualGateway gateway)
+        private void Commit(NetworkDevice d, Composition c, Window w, VirtualGateway gateway, string why = "")
         {
             uint fCnt = d.FCntDown++;
             if (c.TooLong != null)
             {
-                d.Queue.Remove(c.TooLong);
-                Reject(RejectReason.DownlinkTooLong, "port " + c.TooLong.Port + ", " + c.TooLong.Payload.Length + " bytes, " + DrText(w.DataRate) +
-                    " carries " + Region.MaxPayload(w.DataRate, d.DownlinkDwell));
+                DropTooLong(d, c.TooLong, w.DataRate);
             }
 
             if (c.App != null)
@@ -205,7 +218,16 @@ namespace Ws52x.Host.Network
             }
 
             _log.Info("ns", "downlink to " + d.DevEui + " in " + w.Name + " at " + Log.FormatTime(w.AtMicros) + " on " +
-                DownlinkMacCommand.Mhz(w.FrequencyHz) + " " + DrText(w.DataRate) + " via " + gateway.Name + ": fcnt " + fCnt + content);
+                DownlinkMacCommand.Mhz(w.FrequencyHz) + " " + DrText(w.DataRate) + " via " + gateway.Name + (why.Length > 0 ? " (" + why + ")" : "") +
+                ": fcnt " + fCnt + content);
+        }
+
+        /// <summary>An application downlink longer than a window's data rate carries is dropped, never cut.</summary>
+        private void DropTooLong(NetworkDevice d, QueuedDownlink item, int dr)
+        {
+            d.Queue.Remove(item);
+            Reject(RejectReason.DownlinkTooLong, d.DevEui + " port " + item.Port + ", " + item.Payload.Length + " bytes, " + DrText(dr) +
+                " carries " + Region.MaxPayload(dr, d.DownlinkDwell));
         }
 
         /// <summary>Hands a frame to a gateway for a window, unless the window is too close or the gateway already sends then.</summary>
@@ -311,12 +333,11 @@ namespace Ws52x.Host.Network
             if (c.App == null)
             {
                 // Too long for RX2's data rate: dropped (and counted) without sending an empty frame.
-                d.Queue.Remove(c.TooLong);
-                Reject(RejectReason.DownlinkTooLong, "port " + c.TooLong.Port + ", " + c.TooLong.Payload.Length + " bytes on " + DrText(w.DataRate));
+                DropTooLong(d, c.TooLong, w.DataRate);
             }
             else if (TryTransmit(d.LastGateway, w, _downlink, c.Length, out _))
             {
-                Commit(d, c, w, d.LastGateway);
+                Commit(d, c, w, d.LastGateway, "");
                 Counters.DownlinksClassC++;
             }
 

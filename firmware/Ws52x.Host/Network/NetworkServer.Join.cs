@@ -131,7 +131,7 @@ namespace Ws52x.Host.Network
                     }
 
                     _log.Info("ns", "JoinAccept to " + d.DevEui + " in " + w.Name + " at " + Ws52x.Diagnostics.Log.FormatTime(w.AtMicros) + " on " +
-                        DownlinkMacCommand.Mhz(w.FrequencyHz) + " " + DrText(w.DataRate) + " via " + gateway.Name);
+                        DownlinkMacCommand.Mhz(w.FrequencyHz) + " " + DrText(w.DataRate) + " via " + gateway.Name + (reasons.Length > 0 ? " (" + reasons + ")" : ""));
                     return true;
                 }
 

@@ -51,7 +51,7 @@ namespace Ws52x.Host.Network
                 _log.Info("ns", "uplink " + who + " repeated (retransmission" + (_frame.IsConfirmed ? ", ACK sent again" : "") + ")");
                 if (_frame.IsConfirmed)
                 {
-                    SendClassAReply(d, set, UplinkDataRate(f), ChannelOf(d.Channels, f.FrequencyHz, f.BandwidthHz), true, new List<DownlinkMacCommand>());
+                    SendClassAReply(d, set, UplinkDataRate(f), ChannelOf(d.Channels, f.FrequencyHz, f.BandwidthHz), true, new List<DownlinkMacCommand>(), true);
                 }
 
                 return;
@@ -139,9 +139,10 @@ namespace Ws52x.Host.Network
                 d.MacToSend.Add(DownlinkMacCommand.DevStatusReq());
             }
 
-            if (_frame.IsConfirmed || answers.Count > 0 || sticky || _frame.AdrAckReq || d.MacToSend.Count > 0 || d.Queue.Count > 0)
+            bool mustAnswer = _frame.IsConfirmed || answers.Count > 0 || sticky || _frame.AdrAckReq;
+            if (mustAnswer || d.MacToSend.Count > 0 || d.Queue.Count > 0)
             {
-                SendClassAReply(d, set, dr, channel, _frame.IsConfirmed, answers);
+                SendClassAReply(d, set, dr, channel, _frame.IsConfirmed, answers, mustAnswer);
             }
 
             ScheduleClassC(d);

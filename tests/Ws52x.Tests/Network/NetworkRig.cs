@@ -170,6 +170,33 @@ namespace Ws52x.Tests.Network
             return list;
         }
 
+        /// <summary>Device MAC commands (answers, LinkCheckReq, DeviceTimeReq) as FOpts bytes.</summary>
+        public static byte[] FOpts(System.Action<MacCommandWriter> write)
+        {
+            var buffer = new byte[15];
+            var writer = new MacCommandWriter();
+            writer.Reset(buffer, 0, buffer.Length);
+            write(writer);
+            return buffer.Take(writer.Length).ToArray();
+        }
+
+        /// <summary>A WS52x periodic report (26 bytes), as the socket sends it on port 85.</summary>
+        public static byte[] Report(int watts = 110)
+        {
+            var status = new Ws52x.Codec.ElectricalStatus
+            {
+                SocketOn = true,
+                VoltageDeciVolts = 2300,
+                CurrentMilliamps = 736,
+                PowerFactorPercent = 65,
+                ActivePowerWatts = watts,
+                EnergyWattHours = 31,
+            };
+            var buffer = new byte[Ws52x.Codec.UplinkEncoder.ElectricalStatusLength];
+            Ws52x.Codec.UplinkEncoder.WriteElectricalStatus(status, buffer, 0);
+            return buffer;
+        }
+
         public static List<MacCommand> AsList(MacCommandList list) => Enumerable.Range(0, list.Count).Select(i => list[i]).ToList();
     }
 
