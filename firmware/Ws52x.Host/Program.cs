@@ -20,6 +20,7 @@ namespace Ws52x.Host
             root.Subcommands.Add(EncodeCommand.Create());
             root.Subcommands.Add(FrameCommand.Create());
             root.Subcommands.Add(AirtimeCommand.Create());
+            root.Subcommands.Add(RegionCommand.Create());
             return root;
         }
     }

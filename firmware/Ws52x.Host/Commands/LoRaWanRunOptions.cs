@@ -14,10 +14,17 @@ namespace Ws52x.Host.Commands
     /// </summary>
     public sealed class LoRaWanRunOptions
     {
+        // Not bool: System.CommandLine takes a bool option's value only when it reads "true" or "false".
+        private enum OnOff
+        {
+            Off,
+            On,
+        }
+
         private readonly Option<Region> _region;
         private readonly Option<DeviceClass?> _class;
         private readonly Option<JoinType?> _activation;
-        private readonly Option<bool?> _adr;
+        private readonly Option<OnOff?> _adr;
         private readonly Option<int?> _dr;
         private readonly Option<bool> _confirmed;
         private readonly Option<byte[]> _appKey;
@@ -46,8 +53,8 @@ namespace Ws52x.Host.Commands
                 t => t == "a" ? DeviceClass.A : t == "c" ? DeviceClass.C : (DeviceClass?)null);
             _activation = Choice<JoinType>("--activation", "How the socket joins: otaa or abp (default otaa).", "otaa or abp",
                 t => t == "otaa" ? JoinType.Otaa : t == "abp" ? JoinType.Abp : (JoinType?)null);
-            _adr = Choice<bool>("--adr", "Adaptive data rate: on or off (default on).", "on or off",
-                t => t == "on" ? true : t == "off" ? false : (bool?)null);
+            _adr = Choice<OnOff>("--adr", "Adaptive data rate: on or off (default on).", "on or off",
+                t => t == "on" ? OnOff.On : t == "off" ? OnOff.Off : (OnOff?)null);
             _dr = new Option<int?>("--dr")
             {
                 Description = "Uplink data rate when ADR is off, and the first one when it is on (default DR2, SF10 on EU868).",
@@ -78,7 +85,8 @@ namespace Ws52x.Host.Commands
             options.Region = parse.GetValue(_region);
             options.Class = parse.GetValue(_class);
             options.Activation = parse.GetValue(_activation);
-            options.Adr = parse.GetValue(_adr);
+            OnOff? adr = parse.GetValue(_adr);
+            options.Adr = adr.HasValue ? adr.Value == OnOff.On : (bool?)null;
             options.DataRate = parse.GetValue(_dr);
             options.Confirmed = parse.GetValue(_confirmed) ? true : (bool?)null;
             // System.CommandLine hands an empty array for an array option that was not given.
@@ -124,6 +132,7 @@ namespace Ws52x.Host.Commands
             return new Option<T?>(name)
             {
                 Description = description,
+                Arity = ArgumentArity.ExactlyOne,
                 CustomParser = r =>
                 {
                     string t = Cli.Token(r);
