@@ -17,6 +17,7 @@ namespace Ws52x.Benchmarks
             new LoRaWanBenchmark(),
             new RadioBenchmark(),
             new MeteringBenchmark(),
+            new NetworkServerBenchmark(),
         };
 
         public static int Main(string[] args)
