@@ -36,7 +36,7 @@ namespace Ws52x.Host.Commands
             _region = new Option<Region>("--region")
             {
                 Description = "LoRaWAN region of the socket and the network server: " + KnownRegions.NameList() + " (default " + defaults.Region.Name + ").",
-                DefaultValueFactory = _ => defaults.Region,
+                HelpName = "name",
                 CustomParser = r =>
                 {
                     string t = Cli.Token(r);
@@ -49,15 +49,16 @@ namespace Ws52x.Host.Commands
                     return region;
                 },
             };
-            _class = Choice<DeviceClass>("--class", "LoRaWAN class: a or c (default: the socket's setting, class C).", "a or c",
+            _class = Choice<DeviceClass>("--class", "a|c", "LoRaWAN class: a or c (default: the socket's setting, class C).", "a or c",
                 t => t == "a" ? DeviceClass.A : t == "c" ? DeviceClass.C : (DeviceClass?)null);
-            _activation = Choice<JoinType>("--activation", "How the socket joins: otaa or abp (default otaa).", "otaa or abp",
+            _activation = Choice<JoinType>("--activation", "otaa|abp", "How the socket joins: otaa or abp (default otaa).", "otaa or abp",
                 t => t == "otaa" ? JoinType.Otaa : t == "abp" ? JoinType.Abp : (JoinType?)null);
-            _adr = Choice<OnOff>("--adr", "Adaptive data rate: on or off (default on).", "on or off",
+            _adr = Choice<OnOff>("--adr", "on|off", "Adaptive data rate: on or off (default on).", "on or off",
                 t => t == "on" ? OnOff.On : t == "off" ? OnOff.Off : (OnOff?)null);
             _dr = new Option<int?>("--dr")
             {
                 Description = "Uplink data rate when ADR is off, and the first one when it is on (default DR2, SF10 on EU868).",
+                HelpName = "N",
                 CustomParser = r =>
                 {
                     string t = Cli.Token(r);
@@ -82,7 +83,7 @@ namespace Ws52x.Host.Commands
         /// <summary>Copies the parsed values into the board's options; a data rate the region lacks is a usage error.</summary>
         public void ReadInto(ParseResult parse, HostBoardOptions options)
         {
-            options.Region = parse.GetValue(_region);
+            options.Region = parse.GetValue(_region) ?? options.Region;
             options.Class = parse.GetValue(_class);
             options.Activation = parse.GetValue(_activation);
             OnOff? adr = parse.GetValue(_adr);
@@ -126,12 +127,13 @@ namespace Ws52x.Host.Commands
 
         private static bool IsUplinkLoRa(Region region, int dr) => region.IsLoRa(dr) && region.IsUplinkDataRate(dr, region.DefaultUplinkDwell);
 
-        private static Option<T?> Choice<T>(string name, string description, string accepted, Func<string, T?> parse)
+        private static Option<T?> Choice<T>(string name, string helpName, string description, string accepted, Func<string, T?> parse)
             where T : struct
         {
             return new Option<T?>(name)
             {
                 Description = description,
+                HelpName = helpName,
                 Arity = ArgumentArity.ExactlyOne,
                 CustomParser = r =>
                 {
@@ -152,6 +154,7 @@ namespace Ws52x.Host.Commands
             return new Option<byte[]>(name)
             {
                 Description = description,
+                HelpName = "hex",
                 CustomParser = r =>
                 {
                     string t = Cli.Token(r);
