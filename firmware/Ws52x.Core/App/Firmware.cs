@@ -1,5 +1,8 @@
 using System;
+using Ws52x.Codec;
+using Ws52x.Config;
 using Ws52x.Diagnostics;
+using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
 using Ws52x.Metering;
 
@@ -25,7 +28,15 @@ namespace Ws52x.App
             Log = new Log(board.Console, board.Clock);
             Loop.FaultHandler = OnFault;
             _statusTimer = new LoopTimer(OnStatusTimer);
+            Settings = new Settings();
+            DefaultIdentity(board.SerialNumber, Settings.LoRaWan);
         }
+
+        /// <summary>The settings the areas read (the guide's defaults until the configuration area persists them).</summary>
+        public Settings Settings { get; }
+
+        /// <summary>The LoRaWAN MAC, when there is a radio; otherwise null.</summary>
+        public LoRaWanMac Link { get; private set; }
 
         public EventLoop Loop { get; }
 
@@ -76,8 +87,13 @@ namespace Ws52x.App
 
             if (_board.RadioSpi != null)
             {
-                Radio = new Ws52x.Radio.Sx127x.Sx127x(Loop, _board.RadioSpi, _board.RadioReset, _board.RadioDio0, _board.RadioDio1, new RadioStatus(Log));
-                Radio.Reset();
+                Radio = new Ws52x.Radio.Sx127x.Sx127x(Loop, _board.RadioSpi, _board.RadioReset, _board.RadioDio0, _board.RadioDio1, null);
+                Link = new LoRaWanMac(Loop, Radio, Settings, _board.Storage, _board.Random, Log, new LinkLog(Log)) { RadioObserver = new RadioStatus(Log) };
+                Link.Start();
+                if (Report != null)
+                {
+                    Report.Sent = SendReport;
+                }
             }
             else
             {
@@ -91,6 +107,31 @@ namespace Ws52x.App
         public void Run(long untilMicros = long.MaxValue)
         {
             Loop.Run(untilMicros);
+        }
+
+        // The report goes up on the application port (the socket application will own this hand-off).
+        private void SendReport(ElectricalStatus status, byte[] payload, int length)
+        {
+            SendStatus sent = Link.Send(Settings.LoRaWan.ApplicationPort, payload, 0, length, Settings.LoRaWan.Confirmed, false);
+            if (sent != SendStatus.Queued)
+            {
+                Log.Warn("report", "not sent: " + (sent == SendStatus.NotJoined ? "not joined yet" : sent == SendStatus.QueueFull ? "uplink queue full" : "too long for the data rate"));
+            }
+        }
+
+        /// <summary>Guide 3.2.1: DevEUI defaults to the SN, the ABP DevAddr to its 5th-12th hex digits.</summary>
+        private static void DefaultIdentity(byte[] serialNumber, LoRaWanSettings lorawan)
+        {
+            if (serialNumber == null || serialNumber.Length != 8)
+            {
+                return;
+            }
+
+            System.Array.Copy(serialNumber, lorawan.DevEui, 8);
+            if (lorawan.DevAddr == 0)
+            {
+                lorawan.DevAddr = Ws52x.Util.Bytes.ReadUInt32BE(serialNumber, 2);
+            }
         }
 
         private void ScheduleStatus()

@@ -4,8 +4,8 @@ using Ws52x.Radio;
 namespace Ws52x.App
 {
     /// <summary>
-    /// Until the LoRaWAN MAC owns the radio, the firmware only brings it up at boot and says whether it answered:
-    /// the first thing a maker wants to know after wiring an RFM95.
+    /// Says whether the radio answered at boot (the first thing a maker wants to know after wiring an RFM95); the
+    /// LoRaWAN MAC, which owns the radio, tells it about ready and fault.
     /// </summary>
     public sealed class RadioStatus : IRadioEvents
     {

@@ -80,7 +80,7 @@ namespace Ws52x.Host.Board
             _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
             Firmware.Start();
             Firmware.Report.IntervalMicros = _options.ReportInterval.Ticks / 10;
-            Firmware.Report.Sent = OnReport;
+            Firmware.Report.Sent += OnReport;
             long until = _options.Duration.HasValue
                 ? Io.Clock.NowMicros + (long)(_options.Duration.Value.Ticks / 10)
                 : long.MaxValue;

@@ -1,0 +1,44 @@
+using Ws52x.Diagnostics;
+using Ws52x.LoRaWan.Mac;
+using Ws52x.Util;
+
+namespace Ws52x.App
+{
+    /// <summary>
+    /// Until the socket application listens to the LoRaWAN link, this says in the log what the link does: join
+    /// attempts, the session, how each uplink ended, what came down.
+    /// </summary>
+    public sealed class LinkLog : ILoRaWanEvents
+    {
+        private readonly Log _log;
+
+        public LinkLog(Log log)
+        {
+            _log = log;
+        }
+
+        public void OnJoinRequestSent(int attempt)
+        {
+        }
+
+        public void OnJoined()
+        {
+            _log.Info("link", "session up");
+        }
+
+        public void OnUplinkDone(int port, UplinkOutcome outcome)
+        {
+            _log.Info("link", "uplink on port " + port.ToString() + ": " + (outcome == UplinkOutcome.Acknowledged ? "acknowledged" : outcome == UplinkOutcome.Sent ? "sent" : "failed"));
+        }
+
+        public void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast)
+        {
+            _log.Info("link", (multicast ? "multicast" : "downlink") + " on port " + port.ToString() + ": " + Hex.ToHex(payload, offset, length));
+        }
+
+        public void OnLinkLost()
+        {
+            _log.Warn("link", "the network stopped answering");
+        }
+    }
+}
