@@ -40,9 +40,6 @@ namespace Ws52x.App
 
         public EventLoop Loop { get; }
 
-        /// <summary>The settings every area reads (guide defaults until the board or the configuration area changes them).</summary>
-        public Ws52x.Config.Settings Settings { get; } = new Ws52x.Config.Settings();
-
         /// <summary>The metering area, when the board has a metering chip (CF, CF1 and SEL); otherwise null.</summary>
         public MeteringService Metering { get; private set; }
 
