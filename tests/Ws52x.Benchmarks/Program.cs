@@ -18,6 +18,7 @@ namespace Ws52x.Benchmarks
             new RadioBenchmark(),
             new MeteringBenchmark(),
             new NetworkServerBenchmark(),
+            new BoardDayBenchmark(),
         };
 
         public static int Main(string[] args)
