@@ -42,6 +42,13 @@ namespace Ws52x.Host.Board
                 settings.DevEui[0] = (byte)((settings.DevEui[0] & 0xFC) | 0x02);
             }
 
+            // An ABP device does not learn its channels from a JoinAccept: its user sets them to the gateway's sub-band
+            // (guide 3.2.2: "make sure the channels match the LoRaWAN gateway").
+            if (settings.JoinType == JoinType.Abp && options.Region.IsFixedPlan && string.IsNullOrWhiteSpace(settings.Channels))
+            {
+                settings.Channels = NetworkPlan.For(options.Region).SubBandChannelList();
+            }
+
             if (settings.DevAddr == 0)
             {
                 // The same stand-in for the ABP DevAddr (the guide: digits 5-12 of the SN): the DevEUI's last four bytes.

@@ -35,14 +35,8 @@ namespace Ws52x.Host.Network
 
         public int Length => _bytes.Length;
 
-        /// <summary>True for the requests whose answer the device repeats until it hears a Class A downlink (1.0.3 5.4, 5.7, 5.8).</summary>
-        public bool IsSticky => Cid == Cid.RxParamSetup || Cid == Cid.RxTimingSetup || Cid == Cid.DlChannel;
-
         /// <summary>True for requests that expect an answer (everything but LinkCheckAns and DeviceTimeAns).</summary>
         public bool ExpectsAnswer => Cid != Cid.LinkCheck && Cid != Cid.DeviceTime;
-
-        /// <summary>A field of the payload (0 = first byte after the CID).</summary>
-        public int this[int index] => _bytes[1 + index];
 
         public void CopyTo(byte[] output, int offset) => Array.Copy(_bytes, 0, output, offset, _bytes.Length);
 

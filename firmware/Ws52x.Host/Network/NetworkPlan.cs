@@ -159,6 +159,22 @@ namespace Ws52x.Host.Network
             return channels;
         }
 
+        /// <summary>
+        /// The sub-band in the guide's channel-list syntax ("8-15,65"), what a user types into an ABP device so that it
+        /// sends where the gateways listen; "" when the plan has no sub-band.
+        /// </summary>
+        public string SubBandChannelList()
+        {
+            int[] channels = SubBandChannels();
+            if (channels.Length == 0)
+            {
+                return "";
+            }
+
+            string list = channels[0] + "-" + channels[7];
+            return channels.Length > 8 ? list + "," + channels[8] : list;
+        }
+
         /// <summary>Tunes a gateway to the uplink channels of this plan (all SFs on each, as a concentrator does).</summary>
         public void ListenOn(VirtualGateway gateway)
         {

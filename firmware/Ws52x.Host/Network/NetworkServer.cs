@@ -149,6 +149,12 @@ namespace Ws52x.Host.Network
                 d.Rx2FrequencyHz = settings.Rx2FrequencyHz;
             }
 
+            // The channels the user enabled on the device, as the device reads them (a bad list leaves the region's).
+            if (!string.IsNullOrWhiteSpace(settings.Channels))
+            {
+                d.Channels.ApplyChannelList(settings.Channels, new ushort[ChannelPlan.MaskWords], out _);
+            }
+
             return d;
         }
 

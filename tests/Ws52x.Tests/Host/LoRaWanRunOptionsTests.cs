@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Linq;
 using System.IO;
 using Ws52x.Config;
 using Ws52x.Host.Board;
@@ -64,6 +65,15 @@ namespace Ws52x.Tests.Host
                 Assert.Equal(s.AppSKey, d.AppSKey);
                 Assert.Equal((2, 921_400_000), (d.Rx2DataRate, d.Rx2FrequencyHz));
             }
+        }
+
+        [Fact]
+        public void An_ABP_socket_on_a_fixed_plan_is_set_to_the_gateways_sub_band_on_both_sides()
+        {
+            using var board = new HostBoard(Parse("--activation abp --region au915"), new StringWriter());
+            Assert.Equal("8-15,65", board.Firmware.Settings.LoRaWan.Channels);
+            NetworkDevice d = board.Network.Devices[0];
+            Assert.Equal(Enumerable.Range(8, 8).Append(65), Enumerable.Range(0, 72).Where(d.ChannelPlan.IsEnabled));
         }
 
         [Theory]
