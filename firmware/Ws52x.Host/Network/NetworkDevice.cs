@@ -49,7 +49,8 @@ namespace Ws52x.Host.Network
 
         internal ChannelPlan Channels;
         internal byte[] LastUplink;
-        internal long LastUplinkEndMicros = long.MinValue;
+        /// <summary>Until then the device's receiver belongs to the Class A windows of its last uplink or join: no Class C downlink.</summary>
+        internal long ClassCQuietUntilMicros;
         internal long LastDevStatusMicros = long.MinValue;
         internal VirtualGateway LastGateway;
         internal bool HasUplink;

@@ -318,9 +318,7 @@ namespace Ws52x.Host.Network
             long lead = Options.DownlinkLeadMicros;
             long at = _loop.NowMicros + lead;
 
-            // Between an uplink and the end of its RX2 the device's receiver belongs to the Class A windows.
-            long quietUntil = d.LastUplinkEndMicros == long.MinValue ? 0
-                : d.LastUplinkEndMicros + (d.RxDelaySeconds + 1) * Second + Options.ClassCGuardMicros;
+            long quietUntil = d.ClassCQuietUntilMicros;
             Composition c = Compose(d, d.Rx2DataRate, false, new List<DownlinkMacCommand>(), false);
             long free = NextFree(d.LastGateway, at > quietUntil ? at : quietUntil, Airtime(d.Rx2DataRate, c.Length));
             if (free > at)

@@ -105,13 +105,14 @@ namespace Ws52x.Host.Network
             d.DevAddr = devAddr;
             d.Joined = true;
             d.LastGateway = set.BestGateway;
-            d.LastUplinkEndMicros = f.EndMicros;
+            d.ClassCQuietUntilMicros = f.EndMicros + JoinAcceptDelay2Micros + Options.ClassCGuardMicros;
             d.DataRate = dr;
             _byDevAddr[devAddr] = d;
             Counters.Joins++;
             _log.Info("ns", "join accepted: " + d.DevEui + " DevAddr " + devAddr.ToString("x8") + ", JoinNonce " + appNonce +
                 ", NetID " + Options.NetId.ToString("x6") + ", RX1DROffset " + Plan.Rx1DrOffset + ", RX2 " + DrText(Plan.Rx2DataRate) +
                 " " + DownlinkMacCommand.Mhz(Plan.Rx2FrequencyHz) + ", RxDelay " + Plan.RxDelaySeconds + " s, " + CFListText(hasCFList));
+            ScheduleClassC(d); // what waited for a session goes once the JoinAccept windows are over
         }
 
         private bool TrySendJoinAccept(VirtualGateway gateway, NetworkDevice d, int length, Window rx1, Window rx2)

@@ -75,7 +75,6 @@ namespace Ws52x.Host.Network
             d.HasUplink = true;
             d.FCntUp = fCnt32;
             d.LastUplink = (byte[])f.Payload.Clone();
-            d.LastUplinkEndMicros = f.EndMicros;
             d.LastGateway = set.BestGateway;
             d.LastRssiDbm = f.RssiDbm;
             d.LastSnrQuarterDb = f.SnrQuarterDb;
@@ -139,6 +138,8 @@ namespace Ws52x.Host.Network
                 d.MacToSend.Add(DownlinkMacCommand.DevStatusReq());
             }
 
+            // The device's receiver belongs to this uplink's RX1 and RX2 (with the RxDelay it has now, answers applied).
+            d.ClassCQuietUntilMicros = f.EndMicros + (d.RxDelaySeconds + 1) * Second + Options.ClassCGuardMicros;
             bool mustAnswer = _frame.IsConfirmed || answers.Count > 0 || sticky || _frame.AdrAckReq;
             if (mustAnswer || d.MacToSend.Count > 0 || d.Queue.Count > 0)
             {

@@ -33,7 +33,7 @@ namespace Ws52x.Host.Network
         /// </summary>
         public long GpsSecondsAtBoardZero { get; set; } = 1451260818;
 
-        /// <summary>Class C downlinks wait this long after the end of the device's RX2 of an uplink (its receiver may still be busy).</summary>
+        /// <summary>Class C downlinks wait this long after the device's RX2 of an uplink or a join (its receiver may still be busy).</summary>
         public long ClassCGuardMicros { get; set; } = 500_000;
 
         /// <summary>Prints each application uplink with the vendor decoder's view of the payload.</summary>

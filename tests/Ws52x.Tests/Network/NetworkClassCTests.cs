@@ -47,6 +47,26 @@ namespace Ws52x.Tests.Network
         }
 
         [Fact]
+        public void A_Class_C_downlink_queued_during_a_join_waits_for_the_JoinAccept_windows()
+        {
+            var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0, Adr = false });
+            NetworkDevice device = rig.RegisterOtaa(DeviceClass.C);
+            rig.Server.EnqueueDownlink(device, 85, new byte[] { 0x08, 0xff }); // no session yet: it waits
+            long end = rig.Send(rig.JoinRequest(5), 868_100_000, 5);
+            Heard accept = rig.Listen(end + NetworkServer.JoinAcceptDelay1Micros, 868_100_000, 5);
+            var join = new JoinAccept();
+            Assert.Equal(FrameError.None, join.Accept(new Ws52x.LoRaWan.Crypto.LoRaWanCrypto(), NetworkRig.AppKey, accept.Frame, 0, accept.Frame.Length));
+            join.StartSession(new Ws52x.LoRaWan.Crypto.LoRaWanCrypto(), NetworkRig.AppKey, 5, rig.Session);
+            rig.ListenContinuously(869_525_000, 0);
+            rig.Loop.RunFor(5_000_000);
+
+            byte[] frame = Assert.Single(rig.Device.Events.Packets.Skip(1));
+            Assert.Equal(new byte[] { 0x08, 0xff }, rig.Read(frame).Payload.Take(2));
+            // After the JoinAccept's RX2 (6 s) and the 0.5 s guard.
+            Assert.Equal(end + 6_500_000 + Sf12Airtime(frame.Length), rig.Device.Events.Infos[^1].Time);
+        }
+
+        [Fact]
         public void A_multicast_group_gets_unconfirmed_downlinks_with_its_own_counter_and_keys()
         {
             var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0 });
