@@ -15,6 +15,7 @@ namespace Ws52x.Benchmarks
             new EventLoopBenchmark(),
             new CodecBenchmark(),
             new LoRaWanBenchmark(),
+            new MacBenchmark(),
             new RadioBenchmark(),
             new MeteringBenchmark(),
             new NetworkServerBenchmark(),

@@ -78,6 +78,7 @@ namespace Ws52x.LoRaWan.Mac
         private void AcceptUnicast(bool inClassAWindow)
         {
             Statistics.DownlinksAccepted++;
+            _handler.LastSnrDb = _frameSnrDb;
             _downlinkSinceFrame = true;
             _linkChecksUnanswered = 0;
             _adr.OnDownlink();

@@ -38,13 +38,9 @@ namespace Ws52x.LoRaWan.Mac
                 return;
             }
 
+            // ABP: the keys are the settings'; what the network changed since (parameters, channels) comes back if stored.
+            _store.LoadSession(out _, _session, _params, _plan, _region);
             _session.SetKeys(_settings.DevAddr, _settings.NwkSKey, _settings.AppSKey);
-            if (!_store.LoadSession(out bool wasOtaa, _session, _params, _plan, _region) || wasOtaa)
-            {
-                ResetParameters();
-                _session.SetKeys(_settings.DevAddr, _settings.NwkSKey, _settings.AppSKey);
-            }
-
             RestoreCounters();
             _joined = true;
             _log.Info("lorawan", "ABP: DevAddr " + Hex32(_session.DevAddr) + " on " + _region.Name + ", FCntUp " + _session.FCntUp.ToString());

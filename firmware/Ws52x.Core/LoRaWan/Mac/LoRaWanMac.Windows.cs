@@ -13,6 +13,7 @@ namespace Ws52x.LoRaWan.Mac
     public sealed partial class LoRaWanMac
     {
         private int _rx1Symbols;
+        private int _frameSnrDb;
         private int _rx2Symbols;
         private long _rx2WindowMicros;
         private bool _rx1Possible;
@@ -93,7 +94,9 @@ namespace Ws52x.LoRaWan.Mac
 
         public void OnRxDone(byte[] buffer, int count, RadioPacketInfo info)
         {
-            _handler.LastSnrDb = info.SnrDb;
+            // DevStatusAns reports the SNR of the frame that asked, rounded to the nearest dB (1.0.3 5.5).
+            int q = info.SnrQuarterDb;
+            _frameSnrDb = q >= 0 ? (q + 2) / 4 : -((-q + 2) / 4);
             MacState s = _state;
             if (s == MacState.Rx1 || (s == MacState.Rx2 && !ClassCActive))
             {

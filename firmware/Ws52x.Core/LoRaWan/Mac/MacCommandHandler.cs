@@ -14,7 +14,9 @@ namespace Ws52x.LoRaWan.Mac
     internal sealed class MacCommandHandler
     {
         public const int AnswerCapacity = 64;
-        public const int StickyCapacity = 8;
+
+        /// <summary>RXParamSetupAns (2) + RXTimingSetupAns (1) + DlChannelAns (2).</summary>
+        public const int StickyCapacity = 5;
 
         private readonly Region _region;
         private readonly ChannelPlan _plan;
@@ -24,6 +26,11 @@ namespace Ws52x.LoRaWan.Mac
         private readonly MacCommandWriter _sticky = new MacCommandWriter();
         private readonly ushort[] _work = new ushort[ChannelPlan.MaskWords];
 
+        // The sticky answers, one of each at most (a repeated request replaces the older answer): status byte, or -1.
+        private int _rxParamStatus = -1;
+        private bool _rxTiming;
+        private int _dlChannelStatus = -1;
+
         public MacCommandHandler(Region region, ChannelPlan plan, MacParameters parameters, IRadio radio)
         {
             _region = region;
@@ -31,25 +38,22 @@ namespace Ws52x.LoRaWan.Mac
             _params = parameters;
             _radio = radio;
             AnswerBuffer = new byte[AnswerCapacity];
-            StickyBuffer = new byte[StickyCapacity];
             ClearAnswers();
             ClearSticky();
         }
 
         public byte[] AnswerBuffer { get; }
 
-        public byte[] StickyBuffer { get; }
-
         public int AnswerLength => _answers.Length;
 
-        public int StickyLength => _sticky.Length;
+        public int StickyLength => (_rxParamStatus >= 0 ? 2 : 0) + (_rxTiming ? 1 : 0) + (_dlChannelStatus >= 0 ? 2 : 0);
 
-        public int PendingLength => _answers.Length + _sticky.Length;
+        public int PendingLength => _answers.Length + StickyLength;
 
         /// <summary>Set by the MAC: whether LinkADRReq may change data rate and power (ADR on).</summary>
         public bool AdrEnabled { get; set; }
 
-        /// <summary>SNR of the last received downlink, for DevStatusAns.</summary>
+        /// <summary>SNR of the last accepted downlink in whole dB, for DevStatusAns.</summary>
         public int LastSnrDb { get; set; }
 
         /// <summary>Something persisted changed (parameters or channels).</summary>
@@ -76,7 +80,12 @@ namespace Ws52x.LoRaWan.Mac
 
         public void ClearAnswers() => _answers.Reset(AnswerBuffer, 0, AnswerCapacity);
 
-        public void ClearSticky() => _sticky.Reset(StickyBuffer, 0, StickyCapacity);
+        public void ClearSticky()
+        {
+            _rxParamStatus = -1;
+            _rxTiming = false;
+            _dlChannelStatus = -1;
+        }
 
         /// <summary>A request of the device's own (LinkCheckReq, DeviceTimeReq) to go with the next uplink.</summary>
         public bool RequestLinkCheck() => _answers.LinkCheckReq();
@@ -86,9 +95,25 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>Copies the pending commands (sticky first) into <paramref name="output"/>; returns their length.</summary>
         public int CopyPending(byte[] output, int offset)
         {
-            System.Array.Copy(StickyBuffer, 0, output, offset, _sticky.Length);
-            System.Array.Copy(AnswerBuffer, 0, output, offset + _sticky.Length, _answers.Length);
-            return _sticky.Length + _answers.Length;
+            _sticky.Reset(output, offset, StickyCapacity);
+            if (_rxParamStatus >= 0)
+            {
+                _sticky.RxParamSetupAns((_rxParamStatus & 4) != 0, (_rxParamStatus & 2) != 0, (_rxParamStatus & 1) != 0);
+            }
+
+            if (_rxTiming)
+            {
+                _sticky.RxTimingSetupAns();
+            }
+
+            if (_dlChannelStatus >= 0)
+            {
+                _sticky.DlChannelAns((_dlChannelStatus & 2) != 0, (_dlChannelStatus & 1) != 0);
+            }
+
+            int sticky = _sticky.Length;
+            System.Array.Copy(AnswerBuffer, 0, output, offset + sticky, _answers.Length);
+            return sticky + _answers.Length;
         }
 
         /// <summary>Carries out the parsed commands in order (those before an unknown CID; the codec stopped there).</summary>
@@ -147,8 +172,8 @@ namespace Ws52x.LoRaWan.Mac
                 case (int)Cid.RxTimingSetup:
                     _params.RxDelaySeconds = c.Delay == 0 ? 1 : c.Delay;
                     Changed = true;
-                    Sticky((int)Cid.RxTimingSetup);
-                    Answer(_sticky.RxTimingSetupAns());
+                    _rxTiming = true;
+                    NewAnswers = true;
                     break;
                 case (int)Cid.TxParamSetup:
                     if (_region.SupportsTxParamSetup)
@@ -167,8 +192,8 @@ namespace Ws52x.LoRaWan.Mac
                         int hz = _radio.IsFrequencySupported((int)c.Frequency) ? (int)c.Frequency : -1;
                         int status = _plan.DlChannel(c.ChIndex, hz);
                         Changed |= status == 3;
-                        Sticky((int)Cid.DlChannel);
-                        Answer(_sticky.DlChannelAns((status & 2) != 0, (status & 1) != 0));
+                        _dlChannelStatus = status;
+                        NewAnswers = true;
                     }
 
                     break;
@@ -194,8 +219,8 @@ namespace Ws52x.LoRaWan.Mac
                 Changed = true;
             }
 
-            Sticky((int)Cid.RxParamSetup);
-            Answer(_sticky.RxParamSetupAns(offsetOk, drOk, freqOk));
+            _rxParamStatus = (offsetOk ? 4 : 0) | (drOk ? 2 : 0) | (freqOk ? 1 : 0);
+            NewAnswers = true;
         }
 
         // LoRaWAN 1.0.3 5.3: the channel-mask controls of the whole block build one mask, accepted or refused as a whole;
@@ -248,57 +273,6 @@ namespace Ws52x.LoRaWan.Mac
             else
             {
                 DroppedAnswers++;
-            }
-        }
-
-        // A sticky answer replaces an older one of the same command (a network that repeats its request).
-        private void Sticky(int cid)
-        {
-            int length = _sticky.Length;
-            int kept = 0;
-            int p = 0;
-            while (p < length)
-            {
-                int size = 1 + CidInfo.UplinkLength(StickyBuffer[p]);
-                if (StickyBuffer[p] != cid)
-                {
-                    System.Array.Copy(StickyBuffer, p, StickyBuffer, kept, size);
-                    kept += size;
-                }
-
-                p += size;
-            }
-
-            if (kept == length)
-            {
-                return;
-            }
-
-            // Rewrite the survivors through the writer so its length is right.
-            _sticky.Reset(StickyBuffer, 0, StickyCapacity);
-            p = 0;
-            while (p < kept)
-            {
-                int c = StickyBuffer[p];
-                int status = CidInfo.UplinkLength(c) > 0 ? StickyBuffer[p + 1] : 0;
-                Rewrite(c, status);
-                p += 1 + CidInfo.UplinkLength(c);
-            }
-        }
-
-        private void Rewrite(int cid, int status)
-        {
-            if (cid == (int)Cid.RxParamSetup)
-            {
-                _sticky.RxParamSetupAns((status & 4) != 0, (status & 2) != 0, (status & 1) != 0);
-            }
-            else if (cid == (int)Cid.DlChannel)
-            {
-                _sticky.DlChannelAns((status & 2) != 0, (status & 1) != 0);
-            }
-            else
-            {
-                _sticky.RxTimingSetupAns();
             }
         }
     }

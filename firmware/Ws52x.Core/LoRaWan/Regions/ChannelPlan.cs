@@ -8,7 +8,7 @@ namespace Ws52x.LoRaWan.Regions
     /// (LinkADRReq channel masks, the user's channel list). Region rules only; the MAC picks among what this allows.
     /// Nothing here allocates after construction.
     /// </summary>
-    public sealed class ChannelPlan
+    public sealed partial class ChannelPlan
     {
         /// <summary>16-bit mask words: 6 x 16 = 96 channels, enough for CN470.</summary>
         public const int MaskWords = 6;
@@ -182,120 +182,6 @@ namespace Ws52x.LoRaWan.Regions
         }
 
         /// <summary>
-        /// Applies one LinkADRReq's ChMaskCntl/ChMask to <paramref name="work"/> (a copy of the mask, so that a block of
-        /// requests is all or nothing). False for a ChMaskCntl the region calls RFU.
-        /// </summary>
-        public bool ApplyLinkAdrMask(ushort[] work, int chMaskCntl, int chMask)
-        {
-            switch (_region.Kind)
-            {
-                case PlanKind.Dynamic:
-                    if (chMaskCntl == 0)
-                    {
-                        work[0] = (ushort)chMask;
-                        return true;
-                    }
-
-                    if (chMaskCntl == 6)
-                    {
-                        for (int ch = 0; ch < Count; ch++)
-                        {
-                            SetBit(work, ch, IsDefined(ch));
-                        }
-
-                        return true;
-                    }
-
-                    return false;
-
-                case PlanKind.FixedUs:
-                    return ApplyUsMask(work, chMaskCntl, chMask);
-
-                default:
-                    if (chMaskCntl <= 5)
-                    {
-                        work[chMaskCntl] = (ushort)chMask;
-                        return true;
-                    }
-
-                    if (chMaskCntl == 6)
-                    {
-                        for (int w = 0; w < MaskWords; w++)
-                        {
-                            work[w] = 0xFFFF;
-                        }
-
-                        return true;
-                    }
-
-                    return false;
-            }
-        }
-
-        /// <summary>
-        /// Whether a mask may become the plan's: it enables only defined channels, at least one, and on US915/AU915 at
-        /// least two 125 kHz channels when <paramref name="dr"/> is a 125 kHz data rate (FCC hopping rule).
-        /// </summary>
-        public bool IsAcceptableMask(ushort[] work, int dr)
-        {
-            int enabled = 0;
-            for (int ch = 0; ch < Count; ch++)
-            {
-                if (GetBit(work, ch))
-                {
-                    if (!IsDefined(ch))
-                    {
-                        return false;
-                    }
-
-                    enabled++;
-                }
-            }
-
-            for (int ch = Count; ch < MaskWords * 16; ch++)
-            {
-                if (GetBit(work, ch))
-                {
-                    return false;
-                }
-            }
-
-            if (enabled == 0)
-            {
-                return false;
-            }
-
-            if (_region.Kind == PlanKind.FixedUs && dr != _region.Up500Dr)
-            {
-                int narrow = 0;
-                for (int ch = 0; ch < _region.Up125Count; ch++)
-                {
-                    narrow += GetBit(work, ch) ? 1 : 0;
-                }
-
-                return narrow >= 2;
-            }
-
-            return true;
-        }
-
-        /// <summary>True when some channel enabled in <paramref name="work"/> carries this data rate.</summary>
-        public bool AnyAllowed(ushort[] work, int dr)
-        {
-            for (int ch = 0; ch < Count; ch++)
-            {
-                if (IsDefined(ch) && GetBit(work, ch) && dr >= _minDr[ch] && dr <= _maxDr[ch])
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public void SetMask(ushort[] work) => System.Array.Copy(work, _mask, MaskWords);
-
-        /// <summary>
         /// NewChannelReq (dynamic plans): creates, changes or (frequency 0) deletes a channel past the defaults.
         /// Returns the NewChannelAns status: bit 1 data-rate range OK, bit 0 frequency OK; applied only when both are.
         /// </summary>
@@ -350,68 +236,6 @@ namespace Ws52x.LoRaWan.Regions
             return (exists ? 2 : 0) | (freqOk ? 1 : 0);
         }
 
-        /// <summary>Writes what the network changed (channels, RX1 carriers, DR ranges, mask): <see cref="RecordLength"/> bytes.</summary>
-        public int Write(byte[] buffer, int offset)
-        {
-            int p = offset;
-            for (int ch = 0; ch < MaxDynamicChannels; ch++)
-            {
-                bool stored = !_region.IsFixedPlan && ch < Count;
-                Bytes.WriteUInt32LE(buffer, p, stored ? (uint)_frequency[ch] : 0);
-                Bytes.WriteUInt32LE(buffer, p + 4, stored ? (uint)_downlink[ch] : 0);
-                buffer[p + 8] = (byte)(stored ? (_maxDr[ch] << 4) | _minDr[ch] : 0);
-                p += 9;
-            }
-
-            for (int w = 0; w < MaskWords; w++)
-            {
-                Bytes.WriteUInt16LE(buffer, p, _mask[w]);
-                p += 2;
-            }
-
-            return p - offset;
-        }
-
-        /// <summary>Restores what <see cref="Write"/> wrote; default channels always keep their region values.</summary>
-        public void Read(byte[] buffer, int offset)
-        {
-            Reset();
-            int p = offset;
-            for (int ch = 0; ch < MaxDynamicChannels; ch++)
-            {
-                if (!_region.IsFixedPlan && ch < Count && ch >= _region.DefaultChannelCount)
-                {
-                    int hz = (int)Bytes.ReadUInt32LE(buffer, p);
-                    _frequency[ch] = _region.IsValidFrequency(hz) ? hz : 0;
-                    _downlink[ch] = (int)Bytes.ReadUInt32LE(buffer, p + 4);
-                    _minDr[ch] = (byte)(buffer[p + 8] & 0x0F);
-                    _maxDr[ch] = (byte)(buffer[p + 8] >> 4);
-                }
-                else if (!_region.IsFixedPlan && ch < Count)
-                {
-                    _downlink[ch] = (int)Bytes.ReadUInt32LE(buffer, p + 4);
-                }
-
-                p += 9;
-            }
-
-            var words = new ushort[MaskWords];
-            for (int w = 0; w < MaskWords; w++)
-            {
-                words[w] = Bytes.ReadUInt16LE(buffer, p);
-                p += 2;
-            }
-
-            // A record that would enable nothing usable (corrupt or foreign) leaves the default mask.
-            if (CountEnabled(words) > 0)
-            {
-                for (int ch = 0; ch < Count; ch++)
-                {
-                    SetBit(_mask, ch, GetBit(words, ch) && IsDefined(ch));
-                }
-            }
-        }
-
         internal static bool GetBit(ushort[] mask, int ch) => (mask[ch >> 4] & (1 << (ch & 15))) != 0;
 
         internal static void SetBit(ushort[] mask, int ch, bool on)
@@ -444,52 +268,6 @@ namespace Ws52x.LoRaWan.Regions
             _minDr[ch] = (byte)minDr;
             _maxDr[ch] = (byte)maxDr;
             SetBit(_mask, ch, true);
-        }
-
-        // US915/AU915 (RP002): 0-3 mask 16 channels each, 4 the 500 kHz channels, 5 one bit per bank of eight 125 kHz
-        // channels plus its 500 kHz channel, 6/7 all 125 kHz channels on/off with ChMask for the 500 kHz ones.
-        private bool ApplyUsMask(ushort[] work, int cntl, int chMask)
-        {
-            if (cntl <= 3)
-            {
-                work[cntl] = (ushort)chMask;
-                return true;
-            }
-
-            if (cntl == 4)
-            {
-                work[4] = (ushort)(chMask & 0xFF);
-                return true;
-            }
-
-            if (cntl == 5)
-            {
-                if ((chMask & 0xFF00) != 0)
-                {
-                    return false; // the upper bits are RFU
-                }
-
-                for (int bank = 0; bank < 8; bank++)
-                {
-                    bool on = (chMask & (1 << bank)) != 0;
-                    for (int k = 0; k < 8; k++)
-                    {
-                        SetBit(work, bank * 8 + k, on);
-                    }
-
-                    SetBit(work, 64 + bank, on);
-                }
-
-                return true;
-            }
-
-            ushort all = cntl == 6 ? (ushort)0xFFFF : (ushort)0;
-            work[0] = all;
-            work[1] = all;
-            work[2] = all;
-            work[3] = all;
-            work[4] = (ushort)(chMask & 0xFF);
-            return true;
         }
     }
 }

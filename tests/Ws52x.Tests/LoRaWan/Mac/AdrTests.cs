@@ -8,18 +8,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// <summary>ADR back-off (1.0.3 4.3.1.1 and its errata table) when the network stops answering.</summary>
     public class AdrTests
     {
-        private static MacRig Rig(bool adr = true, int power = 2)
-        {
-            var rig = new MacRig("EU868", s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.Adr = adr;
-                s.LoRaWan.DataRate = 5;
-                s.LoRaWan.TxPowerIndex = power;
-            }).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Rig(bool adr = true, int power = 2) => MacRig.Abp(adr: adr, more: s => s.LoRaWan.TxPowerIndex = power);
 
         /// <summary>Sends <paramref name="count"/> one-byte uplinks, one after the other; returns (ADRACKReq, SF, conducted dBm) per frame.</summary>
         private static List<(bool AckReq, int Sf, int Power)> Uplinks(MacRig rig, int count)

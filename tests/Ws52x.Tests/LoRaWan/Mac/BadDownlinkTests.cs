@@ -10,16 +10,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// <summary>Every kind of bad downlink in a real RX1 window: refused, counted, logged, and nothing changes.</summary>
     public class BadDownlinkTests
     {
-        private static MacRig Rig()
-        {
-            var rig = new MacRig("EU868", s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.DataRate = 5;
-            }).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Rig() => MacRig.Abp();
 
         private static void Exchange(MacRig rig, byte[] downlink)
         {

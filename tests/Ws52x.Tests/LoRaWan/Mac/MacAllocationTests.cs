@@ -8,7 +8,6 @@ using Ws52x.Host.Board.Radio;
 using Ws52x.LoRaWan.Frames;
 using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
-using Ws52x.Platform;
 using Ws52x.Radio;
 using Ws52x.Radio.Sx127x;
 
@@ -21,52 +20,6 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// </summary>
     public class MacAllocationTests
     {
-        /// <summary>Key/value storage in preallocated slots: a write copies, nothing is allocated.</summary>
-        public sealed class SlotStorage : IKeyValueStorage
-        {
-            private readonly Dictionary<string, (byte[] Data, int[] Length)> _slots = new Dictionary<string, (byte[], int[])>();
-
-            public SlotStorage(params string[] keys)
-            {
-                foreach (string k in keys)
-                {
-                    _slots[k] = (new byte[512], new[] { -1 });
-                }
-            }
-
-            public int Writes;
-
-            public int Read(string key, byte[] buffer)
-            {
-                if (!_slots.TryGetValue(key, out var s) || s.Length[0] < 0)
-                {
-                    return -1;
-                }
-
-                Array.Copy(s.Data, buffer, Math.Min(s.Length[0], buffer.Length));
-                return s.Length[0];
-            }
-
-            public void Replace(string key, byte[] data, int length)
-            {
-                var s = _slots[key];
-                Array.Copy(data, s.Data, length);
-                s.Length[0] = length;
-                Writes++;
-            }
-
-            public bool Delete(string key)
-            {
-                if (!_slots.TryGetValue(key, out var s))
-                {
-                    return false;
-                }
-
-                s.Length[0] = -1;
-                return true;
-            }
-        }
-
         /// <summary>Counts what the MAC reports, keeping nothing.</summary>
         public sealed class CountingLinkEvents : ILoRaWanEvents
         {
@@ -140,7 +93,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
             s.DataRate = 5;
             s.Channels = "0";
             s.DevAddr = 0x26011BDA;
-            var storage = new SlotStorage(LoRaWanMac.AllStorageKeys);
+            var storage = new Ws52x.Benchmarks.SlotStorage(LoRaWanMac.AllStorageKeys);
             var events = new CountingLinkEvents();
             var mac = new LoRaWanMac(loop, radio, settings, storage, new SeededRandom(1), new Log(new WriterConsole(TextWriter.Null), clock), events)
             {

@@ -7,21 +7,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// <summary>Each LoRaWAN 1.0.3 MAC command on the air: what the device does and what it answers.</summary>
     public class MacCommandAnswerTests
     {
-        private static MacRig Rig(string region = "EU868", int dr = 5, bool adr = true)
-        {
-            var rig = new MacRig(region, s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.DataRate = dr;
-                s.LoRaWan.Adr = adr;
-                if (region == "US915")
-                {
-                    s.LoRaWan.Channels = "8-15,65";
-                }
-            }).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Rig(string region = "EU868", int dr = 5, bool adr = true) => MacRig.Abp(region, dr, adr);
 
         /// <summary>Sends an uplink answered by these commands (FOpts, or port 0), returns the uplink that answers them.</summary>
         private static (byte[] FOpts, int Port, byte[] Payload) Answer(MacRig rig, byte[] commands, bool port0 = false)
@@ -137,8 +123,17 @@ namespace Ws52x.Tests.LoRaWan.Mac
         {
             var rig = Rig();
             var a = Answer(rig, new byte[] { 0x06 });
-            // Battery 0 (external power), margin = SNR of the request's frame: the air's default +9.5 dB, 9 whole dB.
-            Assert.Equal(new byte[] { 0x06, 0x00, 0x09 }, a.FOpts);
+            // Battery 0 (external power), margin = SNR of the request's frame: the air's default +9.5 dB, rounded to 10 dB.
+            Assert.Equal(new byte[] { 0x06, 0x00, 0x0A }, a.FOpts);
+        }
+
+        [Fact]
+        public void DevStatusAns_carries_a_negative_margin_as_six_bit_twos_complement()
+        {
+            var rig = Rig();
+            rig.Air.DefaultSnrQuarterDb = -30; // -7.5 dB, the SF7 floor: -8 dB after rounding
+            var a = Answer(rig, new byte[] { 0x06 });
+            Assert.Equal(new byte[] { 0x06, 0x00, 0x38 }, a.FOpts);
         }
 
         [Theory]
@@ -182,7 +177,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
 
             var us = Rig("US915", 3);
             var b = Answer(us, new byte[] { 0x0A, 0x00, 0xD2, 0xAD, 0x84, 0x06 });
-            Assert.Equal(new byte[] { 0x06, 0x00, 0x09 }, b.FOpts); // only the DevStatusAns
+            Assert.Equal(new byte[] { 0x06, 0x00, 0x0A }, b.FOpts); // only the DevStatusAns
         }
 
         [Fact]
@@ -199,7 +194,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
 
             var eu = Rig();
             var b = Answer(eu, new byte[] { 0x09, 0x0D, 0x06 });
-            Assert.Equal(new byte[] { 0x06, 0x00, 0x09 }, b.FOpts);
+            Assert.Equal(new byte[] { 0x06, 0x00, 0x0A }, b.FOpts);
         }
 
         [Fact]
@@ -218,7 +213,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
         {
             var rig = Rig();
             var a = Answer(rig, new byte[] { 0x06, 0x20, 0x06 });
-            Assert.Equal(new byte[] { 0x06, 0x00, 0x09 }, a.FOpts);
+            Assert.Equal(new byte[] { 0x06, 0x00, 0x0A }, a.FOpts);
             Assert.Equal(1, rig.Mac.Statistics.MacCommandErrors);
         }
 

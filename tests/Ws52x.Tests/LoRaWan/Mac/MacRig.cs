@@ -153,6 +153,28 @@ namespace Ws52x.Tests.LoRaWan.Mac
 
         public static long Seconds(double s) => (long)(s * 1000000);
 
+        /// <summary>
+        /// An ABP socket, started, its radio up: data rate and ADR as asked; US915 on sub-band 2 (channels 8-15 and 65),
+        /// where most US gateways listen.
+        /// </summary>
+        public static MacRig Abp(string region = "EU868", int dr = 5, bool adr = true, Action<Settings> more = null, MemoryStorage storage = null)
+        {
+            var rig = new MacRig(region, s =>
+            {
+                s.LoRaWan.JoinType = JoinType.Abp;
+                s.LoRaWan.DataRate = dr;
+                s.LoRaWan.Adr = adr;
+                if (region == "US915")
+                {
+                    s.LoRaWan.Channels = "8-15,65";
+                }
+
+                more?.Invoke(s);
+            }, storage).Start();
+            rig.Run(1);
+            return rig;
+        }
+
         public MacRig Start()
         {
             Mac.Start();

@@ -23,17 +23,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
             }
         }
 
-        private static MacRig Abp(Ws52x.Host.Board.MemoryStorage storage = null)
-        {
-            var rig = new MacRig("US915", s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.Channels = "8-15,65";
-                s.LoRaWan.DataRate = 3;
-            }, storage).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Abp(Ws52x.Host.Board.MemoryStorage storage = null) => MacRig.Abp("US915", 3, storage: storage);
 
         [Fact]
         public void Abp_counters_continue_after_a_power_cut_and_no_value_is_sent_twice()

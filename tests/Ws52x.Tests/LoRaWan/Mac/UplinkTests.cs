@@ -8,21 +8,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// <summary>Confirmed uplinks and their resends, NbTrans, duty-cycle waits, the queue.</summary>
     public class UplinkTests
     {
-        private static MacRig Abp(string region = "EU868", int dr = 5, bool adr = false)
-        {
-            var rig = new MacRig(region, s =>
-            {
-                s.LoRaWan.JoinType = JoinType.Abp;
-                s.LoRaWan.Adr = adr;
-                s.LoRaWan.DataRate = dr;
-                if (region == "US915")
-                {
-                    s.LoRaWan.Channels = "8-15,65";
-                }
-            }).Start();
-            rig.Run(1);
-            return rig;
-        }
+        private static MacRig Abp(string region = "EU868", int dr = 5, bool adr = false) => MacRig.Abp(region, dr, adr);
 
         [Fact]
         public void A_confirmed_uplink_without_ack_goes_four_times_with_the_same_counter_then_fails()
@@ -73,6 +59,25 @@ namespace Ws52x.Tests.LoRaWan.Mac
             rig.RunUntilDone(1, 30);
             Assert.Equal((85, UplinkOutcome.Acknowledged), rig.Events.Done.Single());
             Assert.Single(rig.Gateway.Uplinks);
+        }
+
+        [Fact]
+        public void A_confirmed_downlink_is_acknowledged_by_the_next_uplink_sent_soon()
+        {
+            var rig = Abp("US915", 3);
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, Confirmed = true, Port = 85, Payload = new byte[] { 0x08, 0xff, 0x00 } });
+            rig.Send(new byte[] { 1 });
+            rig.RunUntilDone(1, 30);
+            Assert.Single(rig.Events.Downlinks);
+            Assert.False(rig.Gateway.Uplinks[0].Data.Ack);
+            rig.Run(10);
+            var ack = rig.Gateway.Uplinks[1];
+            Assert.True(ack.Data.Ack);
+            Assert.Equal(-1, ack.Data.FPort);
+            Assert.InRange(ack.Frame.StartMicros - rig.Gateway.Uplinks[0].Frame.EndMicros, 0, 5_000_000);
+            rig.Send(new byte[] { 2 });
+            rig.RunUntilDone(2, 30);
+            Assert.False(rig.Gateway.Uplinks[^1].Data.Ack); // owed once only
         }
 
         [Fact]
