@@ -21,6 +21,7 @@ namespace Ws52x.Host
             root.Subcommands.Add(FrameCommand.Create());
             root.Subcommands.Add(AirtimeCommand.Create());
             root.Subcommands.Add(TemplateCommand.Create());
+            root.Subcommands.Add(RegionCommand.Create());
             return root;
         }
     }

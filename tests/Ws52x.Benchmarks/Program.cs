@@ -22,6 +22,8 @@ namespace Ws52x.Benchmarks
             new DeviceBudgetBenchmark(),
             new ConfigBenchmark(),
             new ProtectionBenchmark(),
+            new NetworkServerBenchmark(),
+            new BoardDayBenchmark(),
         };
 
         public static int Main(string[] args)

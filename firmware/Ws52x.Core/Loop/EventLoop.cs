@@ -46,6 +46,19 @@ namespace Ws52x.Loop
 
         public int ScheduledTimers => _timers.Count;
 
+        /// <summary>The deadline of the earliest scheduled timer, or long.MaxValue when none is scheduled.</summary>
+        public long NextDeadlineMicros
+        {
+            get
+            {
+                LoopTimer next = _timers.Peek();
+                return next == null ? long.MaxValue : next.Deadline;
+            }
+        }
+
+        /// <summary>True when posted events wait to be handled.</summary>
+        public bool HasPendingEvents => !_events.IsEmpty;
+
         /// <summary>Schedules (or moves) a one-shot timer to an absolute deadline.</summary>
         public void Schedule(LoopTimer timer, long deadlineMicros)
         {

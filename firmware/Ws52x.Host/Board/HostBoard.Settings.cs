@@ -24,15 +24,18 @@ namespace Ws52x.Host.Board
             return sn;
         }
 
-        // Settings given as options (--interval) are what the owner would have configured: saved into the stored record
+        // Settings given as options (--interval, --region, --class...) are what the owner would have configured: saved into the stored record
         // before the first boot, so the firmware loads them as its own. An option not given leaves the stored value.
         private void ApplyOptionSettings()
         {
+            Settings settings = Settings.Current;
             if (_options.ReportInterval.HasValue)
             {
-                Settings.Current.Socket.ReportingIntervalSeconds = (int)_options.ReportInterval.Value.TotalSeconds;
-                Settings.Save();
+                settings.Socket.ReportingIntervalSeconds = (int)_options.ReportInterval.Value.TotalSeconds;
             }
+
+            LoRaWanProvisioning.Apply(_options, settings.LoRaWan, settings);
+            Settings.Save();
         }
 
         // The configuration area's own store over the board's flash, while no firmware runs.

@@ -11,6 +11,7 @@ using Ws52x.Diagnostics;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Radio;
 using Ws52x.Host.Board.Storage;
+using Ws52x.Host.Network;
 using Ws52x.Host.Scenario;
 using Ws52x.Host.Trace;
 using Ws52x.LoRaWan.Mac;
@@ -26,8 +27,10 @@ namespace Ws52x.Host.Board
     /// it prints while running comes from the core, except the "host:" lines that say what the simulation did.
     ///
     /// What outlives a firmware is the board's: the clock, the flash (settings, energy, session), the metering
-    /// chip and its load, the pins. A reboot (ff10ff, factory reset) or a mains cut ends the running firmware and the
-    /// board boots a new one on the same flash; stimuli (scenario lines, tests) run between turns of its loop, in time.
+    /// chip and its load, the pins, and the world around it: the virtual air, the gateway and the network server, on the
+    /// board's own loop (<see cref="World"/>). A reboot (ff10ff, factory reset) or a mains cut ends the running firmware
+    /// and the board boots a new one on the same flash; the world and the stimuli (scenario lines, tests) run between
+    /// turns of the firmware's loop, in time order (<see cref="BoardClock"/>).
     /// </summary>
     public sealed partial class HostBoard : IDisposable
     {
@@ -40,6 +43,7 @@ namespace Ws52x.Host.Board
         private long _tracedMilliamps = -1;
         private long _loadWatchAt = long.MaxValue;
         private SettingsStore _offlineSettings;
+        private Sx127xModel _radio;
 
         public HostBoard(HostBoardOptions options, TextWriter output)
         {
@@ -48,6 +52,8 @@ namespace Ws52x.Host.Board
             Clock = options.Clock ?? (options.Speed == HostBoardOptions.MaxSpeed
                 ? new VirtualClock()
                 : new RealTimeClock(new StopwatchClock(), options.Speed));
+            World = new EventLoop(Clock, eventCapacity: 64, timerCapacity: 256);
+            Air = new VirtualAir(World, options.Seed);
             var metering = new MeteringBoard { Chip = options.Chip };
             Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = Clock };
             Chip.SetRelay(false);
@@ -73,7 +79,8 @@ namespace Ws52x.Host.Board
             Io = new BoardIo
             {
                 Name = "host",
-                Clock = Clock,
+                Clock = new BoardClock(Clock, World),
+                RadioBand = LoRaWanProvisioning.BandOf(options),
                 Console = Console,
                 Storage = Flash,
                 Random = new SeededRandom(options.Seed),
@@ -89,6 +96,14 @@ namespace Ws52x.Host.Board
                 MeteringSel = Chip.Sel,
             };
             WireConsole();
+
+            // The owner's configuration from the command line, then the network that knows the socket by it.
+            ApplyOptionSettings();
+            if (!options.StandInLink)
+            {
+                Network = LoRaWanProvisioning.StartNetwork(World, Air, options, Settings.Current.LoRaWan, Console, out VirtualGateway gateway);
+                Gateway = gateway;
+            }
         }
 
         public ILoopClock Clock { get; }
@@ -104,8 +119,17 @@ namespace Ws52x.Host.Board
         /// <summary>The link the running firmware sends through (null while unpowered).</summary>
         public LoggingLink Link { get; private set; }
 
-        /// <summary>The virtual air the running firmware's SX127x model transmits into.</summary>
-        public VirtualAir Air { get; private set; }
+        /// <summary>The board's world: the air, the gateway and the network server run on this loop, across the firmware's reboots.</summary>
+        public EventLoop World { get; }
+
+        /// <summary>The virtual air the board's SX127x model transmits into.</summary>
+        public VirtualAir Air { get; }
+
+        /// <summary>The gateway in range of the board (null with a stand-in link).</summary>
+        public VirtualGateway Gateway { get; }
+
+        /// <summary>The network server behind <see cref="Gateway"/>, with the board's socket registered (null with a stand-in link).</summary>
+        public NetworkServer Network { get; }
 
         /// <summary>The simulated metering chip and the load behind the relay.</summary>
         public SimulatedMeteringChip Chip { get; }
@@ -164,7 +188,6 @@ namespace Ws52x.Host.Board
                 _output.WriteLine("host: flash kept in '" + _options.StateDirectory + "': a run on it again is a reboot of this socket");
             }
 
-            ApplyOptionSettings();
             Start();
             Play(scenario);
             long until = _options.Duration.HasValue
@@ -215,27 +238,22 @@ namespace Ws52x.Host.Board
                 long target = Math.Min(next, untilMicros);
                 if (Firmware != null)
                 {
+                    // Returns at target, or earlier when the world is due first (BoardClock).
                     Firmware.Run(target);
                 }
-                else if (Clock.NowMicros < target && !Clock.WaitUntil(target))
+                else
                 {
-                    return;
-                }
-
-                if (_rebootReason != null)
-                {
-                    Reboot();
-                    continue;
-                }
-
-                bool due = _stimuli.TryPeek(out _, out key) && key.At <= Clock.NowMicros;
-                if (!due)
-                {
-                    if (Clock.NowMicros >= untilMicros)
+                    long wake = Math.Min(target, World.NextDeadlineMicros);
+                    if (Clock.NowMicros < wake && !Clock.WaitUntil(wake) && wake == long.MaxValue)
                     {
                         return;
                     }
+                }
 
+                World.Run(Clock.NowMicros);
+                if (_rebootReason != null)
+                {
+                    Reboot();
                     continue;
                 }
 
@@ -243,6 +261,19 @@ namespace Ws52x.Host.Board
                 {
                     _stimuli.Dequeue();
                     action();
+                }
+
+                bool pending = (Firmware != null && Firmware.Loop.HasPendingEvents) || World.HasPendingEvents || World.NextDeadlineMicros <= Clock.NowMicros;
+                if (!pending && Clock.NowMicros >= untilMicros)
+                {
+                    return;
+                }
+
+                bool anythingAhead = _stimuli.Count > 0 || World.NextDeadlineMicros != long.MaxValue
+                    || (Firmware != null && Firmware.Loop.NextDeadlineMicros != long.MaxValue);
+                if (!pending && !anythingAhead)
+                {
+                    return; // nothing will ever happen again on a virtual clock
                 }
             }
         }
@@ -261,6 +292,7 @@ namespace Ws52x.Host.Board
 
         public void Dispose()
         {
+            Network?.Dispose();
             _output.Flush();
         }
 
@@ -284,9 +316,9 @@ namespace Ws52x.Host.Board
                 };
             }
 
-            // The radio model schedules on the firmware's own loop (one thread, one clock), so it is made after it.
-            Air = new VirtualAir(firmware.Loop, _options.Seed);
+            // The radio chip is the board's, but its model schedules on the firmware's own loop, so it is made after it.
             var radio = new Sx127xModel(firmware.Loop, Air);
+            _radio = radio;
             Io.RadioSpi = radio;
             Io.RadioReset = radio.Reset;
             Io.RadioDio0 = radio.Dio0;
@@ -326,6 +358,12 @@ namespace Ws52x.Host.Board
         {
             Firmware = null;
             Link = null;
+            if (_radio != null)
+            {
+                Air.Detach(_radio); // an unpowered chip hears nothing
+                _radio = null;
+            }
+
             Button.SetEdgeSink(null);
             PowerFail.SetEdgeSink(null);
             Relay.Reset();

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using Ws52x.Config;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Scenario;
 using Ws52x.Host.Trace;
 using Ws52x.Loop;
+using Ws52x.LoRaWan.Regions;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
@@ -55,5 +57,22 @@ namespace Ws52x.Host.Board
 
         /// <summary>A clock of the caller's (tests: a virtual clock with added loop latency); null = by <see cref="Speed"/>.</summary>
         public ILoopClock Clock { get; set; }
+        /// <summary>LoRaWAN region of the device and of the network server (--region); null = the stored setting (EU868 on a new board).</summary>
+        public Region Region { get; set; }
+
+        // LoRaWAN settings given on the command line; null = the device's own setting (the guide's default).
+        public DeviceClass? Class { get; set; }
+
+        public JoinType? Activation { get; set; }
+
+        public bool? Adr { get; set; }
+
+        public int? DataRate { get; set; }
+
+        public bool? Confirmed { get; set; }
+
+        public byte[] AppKey { get; set; }
+
+        public byte[] DevEui { get; set; }
     }
 }

@@ -140,6 +140,7 @@ namespace Ws52x.Host.Commands
             {
                 Description = description,
                 HelpName = string.Join("|", names),
+                Arity = ArgumentArity.ExactlyOne, // a bool choice (on|off) takes its value too
                 CustomParser = r =>
                 {
                     string t = Token(r);

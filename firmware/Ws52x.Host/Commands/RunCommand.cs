@@ -92,6 +92,7 @@ namespace Ws52x.Host.Commands
             command.Options.Add(console);
             command.Options.Add(scenario);
             command.Options.Add(trace);
+            var lorawan = new LoRaWanRunOptions(command);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -105,6 +106,7 @@ namespace Ws52x.Host.Commands
                     StateDirectory = parse.GetValue(state),
                     ConsoleInput = parse.GetValue(console) ? Console.In : null,
                 };
+                lorawan.ReadInto(parse, options);
                 return RunWithFiles(options, parse.GetValue(scenario), parse.GetValue(trace), parse.InvocationConfiguration.Output,
                     parse.InvocationConfiguration.Error);
             });

@@ -6,7 +6,8 @@ namespace Ws52x.LoRaWan.Mac
     /// </summary>
     internal sealed class UplinkQueue
     {
-        public const int Capacity = 4;
+        // Room for the basic information and a report split into 11-byte pieces at US915 DR0, with the outage alert besides.
+        public const int Capacity = 8;
         public const int MaxPayload = 242;
 
         private readonly byte[][] _payload = new byte[Capacity][];

@@ -63,6 +63,12 @@ namespace Ws52x.Host.Board.Radio
             }
         }
 
+        /// <summary>Removes a listener (a chip whose board lost its supply); frames it is receiving are lost to it.</summary>
+        public void Detach(IAirListener listener)
+        {
+            _listeners.Remove(listener);
+        }
+
         /// <summary>Sets the link budget between two parties, both directions.</summary>
         public void SetLink(object a, object b, int rssiDbm, int snrQuarterDb)
         {
