@@ -5,8 +5,8 @@ namespace Ws52x.Tests.Config
 {
     /// <summary>
     /// Power cuts at the settings level: a storage that fails in the middle of a Replace and keeps the old value, as
-    /// IKeyValueStorage promises. (The byte-by-byte torn-write campaign on the real storage journal is the storage
-    /// work's replay harness; this shows what the settings layer does with old-or-new.)
+    /// IKeyValueStorage promises. (The byte-by-byte torn-write campaign of a settings save on the real journal is
+    /// Storage/StoresUnderPowerCutTests; this shows what the settings layer does with old-or-new.)
     /// </summary>
     public class SettingsPowerCutTests
     {
