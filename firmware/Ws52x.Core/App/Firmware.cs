@@ -26,6 +26,7 @@ namespace Ws52x.App
         private readonly BoardIo _board;
         private readonly LoopTimer _statusTimer;
         private long _statusIntervalMicros = DefaultStatusIntervalMicros;
+        private SocketStatus _socketStatus;
 
         public Firmware(BoardIo board)
         {
@@ -165,16 +166,29 @@ namespace Ws52x.App
         {
             Metering = new MeteringService(_board.Metering, _board.MeteringCf, _board.MeteringCf1, _board.MeteringSel, _board.Storage, Log);
             Socket = new SocketApplication(Loop, _board, Settings, Metering, Link, Log);
-            Socket.Relay.Switched = RelaySwitched;
+            _socketStatus = new SocketStatus(Socket, Settings, Loop);
+            Socket.Relay.Switched = OnRelaySwitched;
             Socket.RestorePower();
             InputFanOut powerFail = _board.PowerFail == null ? null : new InputFanOut(_board.PowerFail);
             IDigitalInput alertTap = powerFail == null ? null : powerFail.Open();
             IDigitalInput energyTap = powerFail == null ? null : powerFail.Open();
             Metering.Start(Loop, energyTap);
+            Config.Status.Register(_socketStatus);
             Config.Status.Register(new MeteringStatus(Metering));
             Config.Console.Register(new CalibrateCommand(Metering));
             Socket.FactoryResetRequested = OnFactoryResetRequested;
             Socket.Start(_board.Button, alertTap);
+        }
+
+        // The console's status hears every switch; then the board (the host's trace).
+        private void OnRelaySwitched(bool on, SwitchCause cause)
+        {
+            _socketStatus.OnSwitched(on, cause);
+            RelaySwitchedHandler board = RelaySwitched;
+            if (board != null)
+            {
+                board(on, cause);
+            }
         }
 
         // The button held past 10 s: the configuration's reset (settings to defaults, session dropped), then a reboot.

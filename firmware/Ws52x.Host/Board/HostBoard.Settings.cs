@@ -29,13 +29,17 @@ namespace Ws52x.Host.Board
         private void ApplyOptionSettings()
         {
             Settings settings = Settings.Current;
+            bool given = LoRaWanProvisioning.Apply(_options, settings.LoRaWan, settings);
             if (_options.ReportInterval.HasValue)
             {
                 settings.Socket.ReportingIntervalSeconds = (int)_options.ReportInterval.Value.TotalSeconds;
+                given = true;
             }
 
-            LoRaWanProvisioning.Apply(_options, settings.LoRaWan, settings);
-            Settings.Save();
+            if (given)
+            {
+                Settings.Save(); // a new board with no options keeps "no stored settings" until something is set
+            }
         }
 
         // The configuration area's own store over the board's flash, while no firmware runs.

@@ -28,8 +28,11 @@ namespace Ws52x.Host.Board
         /// the others keep their stored value. A new region brings its own defaults first (data rate, power, RX2,
         /// channels), as the console's `set region` does.
         /// </summary>
-        public static void Apply(HostBoardOptions options, LoRaWanSettings settings, Settings all)
+        /// <returns>Whether anything was given (and so the settings need saving).</returns>
+        public static bool Apply(HostBoardOptions options, LoRaWanSettings settings, Settings all)
         {
+            bool given = options.Region != null || options.Class.HasValue || options.Activation.HasValue || options.Adr.HasValue
+                || options.DataRate.HasValue || options.Confirmed.HasValue || options.AppKey != null || options.DevEui != null;
             if (options.Region != null && options.Region.Name != settings.Region)
             {
                 SettingsDefaults.ApplyRegion(all, options.Region.Name);
@@ -56,7 +59,10 @@ namespace Ws52x.Host.Board
             if (settings.JoinType == JoinType.Abp && region != null && region.IsFixedPlan && string.IsNullOrWhiteSpace(settings.Channels))
             {
                 settings.Channels = NetworkPlan.For(region).SubBandChannelList();
+                given = true;
             }
+
+            return given;
         }
 
         /// <summary>A gateway on the board's air and the network server behind it, with the device registered from its settings.</summary>
