@@ -32,6 +32,7 @@ namespace Ws52x.Esp32
                 Console = new SerialConsole(PinMap.ConsolePort, PinMap.ConsoleBaud),
                 Storage = new RecordJournal(new FlashStorage(FlashStorage.InternalFlashRoot)),
                 Random = new HardwareRandom(),
+                Control = new Esp32BoardControl(),
                 SerialNumber = FactoryMacSerialNumber.Read(),
 
                 // An RFM95 on 868 MHz; a 915 MHz module makes this "915M" (default region AU915, guide 3.2.2).

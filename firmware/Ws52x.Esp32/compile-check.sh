@@ -41,6 +41,7 @@ nanoFramework.System.IO.Ports|System.IO.Ports|System.IO.Ports|System.IO.Ports|na
 nanoFramework.TestFramework|nanoFramework.TestFramework|source/TestFramework source/TestFrameworkShared|nanoFramework.TestFramework||$tests/packages.config
 nanoFramework.System.Threading|System.Threading|nanoFramework.System.Threading|System.Threading|
 nanoFramework.System.Net|System.Net|nanoFramework.System.Net|System.Net|nanoFramework.Runtime.Events System.IO.Streams nanoFramework.System.Text System.Threading
+nanoFramework.Runtime.Native|nanoFramework.Runtime.Native|nanoFramework.Runtime.Native|nanoFramework.Runtime.Native|
 "
 
 compile() { # output kind rsp
