@@ -94,6 +94,12 @@ namespace Ws52x.Metering
         /// </summary>
         public long FastCurrentMicroamps { get; private set; }
 
+        /// <summary>
+        /// Set while overcurrent protection is on: voltage visits come as rarely as at high load at every load, so a step
+        /// of the load is far less likely to meet one (CF alone is slower to see it than CF1 on current).
+        /// </summary>
+        public bool PreferCurrent { get; set; }
+
         /// <summary>A quarter of the rated current or more: where voltage visits get rarer so protection sees current.</summary>
         public bool IsHighLoad => FastCurrentMicroamps >= (long)_board.RatedCurrentMilliamps * 250;
 
@@ -223,7 +229,7 @@ namespace Ws52x.Metering
                 return;
             }
 
-            long refresh = highLoad ? HighLoadVoltageRefreshMicros : VoltageRefreshMicros;
+            long refresh = highLoad || PreferCurrent ? HighLoadVoltageRefreshMicros : VoltageRefreshMicros;
             bool voltageDue = _lastVoltageAt == long.MinValue || now - _lastVoltageAt >= refresh;
 
             // Leave current only with a fresh current value in hand (or after waiting long enough for one).
