@@ -44,6 +44,7 @@ namespace Ws52x.Host.Board
         private long _loadWatchAt = long.MaxValue;
         private SettingsStore _offlineSettings;
         private Sx127xModel _radio;
+        private RadioTrace _radioTrace;
 
         public HostBoard(HostBoardOptions options, TextWriter output)
         {
@@ -54,6 +55,12 @@ namespace Ws52x.Host.Board
                 : new RealTimeClock(new StopwatchClock(), options.Speed));
             World = new EventLoop(Clock, eventCapacity: 64, timerCapacity: 256);
             Air = new VirtualAir(World, options.Seed);
+            if (options.Trace != null)
+            {
+                _radioTrace = new RadioTrace(options.Trace, Clock, () => Firmware?.Mac);
+                _radioTrace.Watch(Air);
+            }
+
             var metering = new MeteringBoard { Chip = options.Chip };
             Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = Clock };
             Chip.SetRelay(false);
@@ -292,6 +299,7 @@ namespace Ws52x.Host.Board
 
         public void Dispose()
         {
+            _radioTrace?.Stop(); // a window still open ends with the run
             Network?.Dispose();
             _output.Flush();
         }
@@ -319,6 +327,7 @@ namespace Ws52x.Host.Board
             // The radio chip is the board's, but its model schedules on the firmware's own loop, so it is made after it.
             var radio = new Sx127xModel(firmware.Loop, Air);
             _radio = radio;
+            _radioTrace?.Watch(radio);
             Io.RadioSpi = radio;
             Io.RadioReset = radio.Reset;
             Io.RadioDio0 = radio.Dio0;
@@ -358,6 +367,7 @@ namespace Ws52x.Host.Board
         {
             Firmware = null;
             Link = null;
+            _radioTrace?.Stop();
             if (_radio != null)
             {
                 Air.Detach(_radio); // an unpowered chip hears nothing

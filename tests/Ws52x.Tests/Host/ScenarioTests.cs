@@ -22,8 +22,11 @@ namespace Ws52x.Tests.Host
         }
 
         [Theory]
-        [InlineData("30m gateway off", "s.txt line 2: unknown verb 'gateway' (known: downlink, press, hold, load, mains)")]
-        [InlineData("30m console reboot", "s.txt line 2: unknown verb 'console'")]
+        [InlineData("30m unplug", "s.txt line 2: unknown verb 'unplug' (known: downlink, press, hold, load, mains, gateway, console)")]
+        [InlineData("30m gateway flaky", "s.txt line 2: gateway takes off or on (got 'flaky')")]
+        [InlineData("30m gateway", "s.txt line 2: 'gateway off|on' takes 1 argument (got 0)")]
+        [InlineData("30m console", "s.txt line 2: console takes the line to type")]
+        [InlineData("30m console   # only a comment", "s.txt line 2: console takes the line to type")]
         [InlineData("soon press", "s.txt line 2: a line starts with the board time")]
         [InlineData("5m", "s.txt line 2: a verb must follow the time")]
         [InlineData("1m press", "s.txt line 2: 1m is earlier than the line before")]
@@ -41,8 +44,8 @@ namespace Ws52x.Tests.Host
         }
 
         [Theory]
-        [InlineData("1m press\n30m gateway off\n", "line 2: unknown verb 'gateway'")]
-        [InlineData("1m press\n# fine\n2m console status\n", "line 3: unknown verb 'console'")]
+        [InlineData("1m press\n30m gateway of\n", "line 2: gateway takes off or on")]
+        [InlineData("1m press\n# fine\n2m consol status\n", "line 3: unknown verb 'consol'")]
         [InlineData("1m hold 11x\n", "line 1: hold takes a duration")]
         public void A_bad_scenario_file_stops_the_run_before_anything_runs(string text, string expected)
         {
@@ -58,6 +61,18 @@ namespace Ws52x.Tests.Host
             {
                 File.Delete(file);
             }
+        }
+
+        [Fact]
+        public void A_console_line_is_typed_as_written_and_too_long_a_line_is_refused()
+        {
+            var steps = ScenarioFile.Parse("1m console   set  name \"two  spaces\"  # a comment\n2m CONSOLE status\n", "s.txt");
+            Assert.Equal("1m console set  name \"two  spaces\"", steps[0].Text);
+            Assert.Equal("2m CONSOLE status", steps[1].Text);
+
+            var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse("1m console " + new string('x', 256) + "\n", "s.txt"));
+            Assert.Equal("s.txt line 1: a console line is at most 255 characters (got 256)", e.Message);
+            Assert.Single(ScenarioFile.Parse("1m console " + new string('x', 255) + "\n", "s.txt"));
         }
 
         [Fact]
