@@ -181,6 +181,7 @@ namespace Ws52x.Socket
             }
 
             _networkStatusShown = false;
+            Sender.Drain(); // what waited from before a rejoin goes first
             Reporting.SendBasicInformation(!_joinedSinceBoot);
             _joinedSinceBoot = true;
             Reporting.SendStatus("report", 0);
@@ -193,6 +194,8 @@ namespace Ws52x.Socket
             {
                 _log.Warn("uplink", "port " + port.ToString() + ": no acknowledgement");
             }
+
+            Sender.Drain(); // a slot of the MAC's queue is free
         }
 
         public void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast)
