@@ -47,6 +47,8 @@ namespace Ws52x.Metering
         private long _lastCfCount;
         private bool _currentClosedSinceSwitch;
         private bool _voltageStartedHighLoad;
+        private int _powerClosedAtChange;
+        private int _currentClosedAtChange;
         private EventLoop _loop;
 
         public PowerMeter(MeteringBoard board, Calibration calibration, IPulseInput cf, IPulseInput cf1, IDigitalOutput sel)
@@ -103,6 +105,30 @@ namespace Ws52x.Metering
         /// <summary>A quarter of the rated current or more: where voltage visits get rarer so protection sees current.</summary>
         public bool IsHighLoad => FastCurrentMicroamps >= (long)_board.RatedCurrentMilliamps * 250;
 
+        /// <summary>
+        /// Whether power and current have each been measured over a window that began after the latest
+        /// <see cref="ExpectNewLoad"/> (or since start), and voltage at all: the report's values describe what flows now.
+        /// </summary>
+        public bool HasMeasuredLoad => HasMeasuredPower && HasMeasuredCurrent && VoltageWindow.Closed > 0;
+
+        /// <summary>Power measured over a window that began after the latest <see cref="ExpectNewLoad"/>.</summary>
+        public bool HasMeasuredPower => PowerWindow.Closed > _powerClosedAtChange;
+
+        /// <summary>Current measured over a window that began after the latest <see cref="ExpectNewLoad"/> (CF1 may be away on voltage).</summary>
+        public bool HasMeasuredCurrent => CurrentWindow.Closed > _currentClosedAtChange;
+
+        /// <summary>
+        /// The relay just closed on a load: power and current start fresh windows that close within about a second
+        /// (<see cref="PulseWindow.StartOver"/>), so a reading of the new load comes quickly; until then the last values stay.
+        /// </summary>
+        public void ExpectNewLoad()
+        {
+            PowerWindow.StartOver();
+            CurrentWindow.StartOver();
+            _powerClosedAtChange = PowerWindow.Closed;
+            _currentClosedAtChange = CurrentWindow.Closed;
+        }
+
         /// <summary>When <see cref="FastCurrentMicroamps"/> was computed.</summary>
         public long FastCurrentMicros { get; private set; }
 
@@ -141,6 +167,8 @@ namespace Ws52x.Metering
             PowerWindow.Reset(nowMicros);
             CurrentWindow.Reset(nowMicros);
             VoltageWindow.Reset(nowMicros);
+            _powerClosedAtChange = 0;
+            _currentClosedAtChange = 0;
             _lastVoltageAt = long.MinValue;
             SelectVoltage(nowMicros);
         }

@@ -184,7 +184,7 @@ namespace Ws52x.Socket
             Sender.Drain(); // what waited from before a rejoin goes first
             Reporting.SendBasicInformation(!_joinedSinceBoot);
             _joinedSinceBoot = true;
-            Reporting.SendStatus("report", 0);
+            Reporting.SendStatusWhenMeasured("report"); // right after boot the meter has no reading yet
             Reporting.Restart();
         }
 
@@ -276,7 +276,11 @@ namespace Ws52x.Socket
         internal void EndBatch(bool report, bool basic)
         {
             _batching = false;
-            if (report || _batchSwitched)
+            if (_batchSwitched && Relay.IsOn)
+            {
+                Reporting.SendStatusWhenMeasured("report");
+            }
+            else if (report || _batchSwitched)
             {
                 Reporting.SendStatus("report", 0);
             }
@@ -290,6 +294,11 @@ namespace Ws52x.Socket
         private void OnRelayChanged(bool on, SwitchCause cause)
         {
             _log.Info("relay", "socket " + OnOff(on) + " (" + SwitchCauses.Name(cause) + ")");
+            if (on)
+            {
+                Metering.Meter.ExpectNewLoad(); // a reading of the new load within about a second
+            }
+
             UpdateLedBase();
             RelayStore.Changed(on);
             if (cause == SwitchCause.Restore || cause == SwitchCause.Protection)
@@ -303,7 +312,14 @@ namespace Ws52x.Socket
                 return;
             }
 
-            Reporting.SendStatus("report", 0);
+            if (on)
+            {
+                Reporting.SendStatusWhenMeasured("report"); // once the meter has measured the load, at most 3 s
+            }
+            else
+            {
+                Reporting.SendStatus("report", 0); // nothing flows through an open relay: the zeros are already true
+            }
         }
 
         private void OnOvercurrent(bool tripped, bool alarmed, long microamps)
