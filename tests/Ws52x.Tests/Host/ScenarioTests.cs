@@ -111,6 +111,13 @@ namespace Ws52x.Tests.Host
                     "uplink: power outage alert ff3fff",
                     "relay: power restored, policy off, last state on: socket off",
                     "relay: restarted by command: socket stays on",
+                    "ns: join accepted: ",
+                    "ns: downlink queued for ",
+                    "lorawan: downlink FCnt 4 port 85 8 bytes",
+                    "metering: 230.0 V, ",             // console status
+                    "host: gateway off: it hears nothing and sends nothing",
+                    "host: gateway on: it hears and sends again",
+                    "report_interval = 600 s (saved; takes effect at once)",
                 })
                 {
                     Assert.Contains(chapter, story);
@@ -120,7 +127,7 @@ namespace Ws52x.Tests.Host
                 long[] times = records.Select(e => e.GetProperty("t").GetInt64()).ToArray();
                 Assert.Equal(times.OrderBy(t => t), times); // in time order
                 var kinds = records.Select(e => e.GetProperty("kind").GetString()).ToHashSet();
-                Assert.Superset(new HashSet<string> { "relay", "led", "uplink", "current" }, kinds);
+                Assert.Superset(new HashSet<string> { "relay", "led", "uplink", "current", "air", "rx" }, kinds);
                 var causes = records.Where(e => e.GetProperty("kind").GetString() == "relay").Select(e => e.GetProperty("cause").GetString()).ToHashSet();
                 Assert.Equal(new HashSet<string> { "button", "protection", "delay", "downlink", "restore" }, causes);
                 Assert.All(records.Where(e => e.GetProperty("kind").GetString() == "uplink"), e => Assert.Equal(85, e.GetProperty("port").GetInt32()));
@@ -130,6 +137,15 @@ namespace Ws52x.Tests.Host
                 JsonElement trip = records.First(e => e.GetProperty("kind").GetString() == "relay" && e.GetProperty("cause").GetString() == "protection");
                 long latency = trip.GetProperty("t").GetInt64() - step.GetProperty("t").GetInt64();
                 Assert.InRange(latency, 1, 100_000);
+
+                // Every downlink the tour queued went over the air, and the socket listened on RX2 (Class C) between uplinks.
+                Assert.True(records.Count(e => e.GetProperty("kind").GetString() == "air" && e.GetProperty("dir").GetString() == "down") >= 9);
+                Assert.Contains(records, e => e.GetProperty("kind").GetString() == "rx" && e.GetProperty("window").GetString() == "c");
+
+                // During the gateway's outage (60-75 min) the report went on the air, and no downlink came.
+                var outage = records.Where(e => e.GetProperty("kind").GetString() == "air" && e.GetProperty("t").GetInt64() > 3_600_000_000 && e.GetProperty("t").GetInt64() < 4_500_000_000).ToList();
+                Assert.Single(outage);
+                Assert.Equal("up", outage[0].GetProperty("dir").GetString());
 
                 // The report that carried the trip is in the trace too, with the relay open.
                 JsonElement report = records.First(e => e.GetProperty("kind").GetString() == "uplink" && e.GetProperty("t").GetInt64() == trip.GetProperty("t").GetInt64());
