@@ -19,16 +19,8 @@ namespace Ws52x.Benchmarks
         public static long TripLatencyMicros(MeteringChip chip, double stepAmps, long handlerMicros, int seed = 52)
         {
             var clock = new VirtualClock();
-            HostBoard board = SocketRig.Board(SocketRig.Amps(2), chip, clock, pretendJoin: false, seed: seed);
-            var slow = new SlowWrites(board.Io.Storage, clock);
-            board.Io.Storage = slow;
-            var s = board.Settings.Current.Socket;
-            s.OvercurrentProtectionEnabled = true;
-            s.OvercurrentProtectionThresholdAmps = 10;
-            board.Settings.Save();
-            board.Start();
-            board.RunFor(500 * SocketRig.Ms);
-            board.Press();
+            SlowWrites slow = null;
+            HostBoard board = SocketRig.ProtectedAndPressed(chip, 10, 2.0, clock, seed, b => b.Io.Storage = slow = new SlowWrites(b.Io.Storage, clock));
             board.RunFor(5 * SocketRig.Second);
 
             slow.NextSettingsWriteMicros = handlerMicros;

@@ -57,14 +57,7 @@ namespace Ws52x.Benchmarks
         {
             duringVoltageVisit = false;
             ILoopClock clock = maxLatencyMicros > 0 ? new LatencyClock(minLatencyMicros, maxLatencyMicros, seed) : new VirtualClock();
-            HostBoard board = Board(Amps(fromAmps), chip, clock, pretendJoin: false, seed: seed);
-            var s = board.Settings.Current.Socket;
-            s.OvercurrentProtectionEnabled = true;
-            s.OvercurrentProtectionThresholdAmps = thresholdAmps;
-            board.Settings.Save();
-            board.Start();
-            board.RunFor(500 * Ms);
-            board.Press();
+            HostBoard board = ProtectedAndPressed(chip, thresholdAmps, fromAmps, clock, seed);
             long stepAt = stepAtMicros;
             if (visitOffsetMicros >= 0)
             {
@@ -100,6 +93,24 @@ namespace Ws52x.Benchmarks
             board.RunUntil(step + Second);
             duringVoltageVisit = voltageAtStep || selAtTrip - selBefore >= 1;
             return board.Relay.Level ? -1 : board.RelayChangedAtMicros - step;
+        }
+
+        /// <summary>
+        /// A started board at <paramref name="fromAmps"/> with protection at <paramref name="thresholdAmps"/>, pressed on at
+        /// 500 ms (the relay closes at its release); <paramref name="beforeStart"/> may rewire the board first.
+        /// </summary>
+        public static HostBoard ProtectedAndPressed(MeteringChip chip, int thresholdAmps, double fromAmps, ILoopClock clock, int seed, System.Action<HostBoard> beforeStart = null)
+        {
+            HostBoard board = Board(Amps(fromAmps), chip, clock, pretendJoin: false, seed: seed);
+            beforeStart?.Invoke(board);
+            var s = board.Settings.Current.Socket;
+            s.OvercurrentProtectionEnabled = true;
+            s.OvercurrentProtectionThresholdAmps = thresholdAmps;
+            board.Settings.Save();
+            board.Start();
+            board.RunFor(500 * Ms);
+            board.Press();
+            return board;
         }
 
         // Runs until CF1 next switches to voltage (found to the metering tick); its board time, or -1 by the deadline.

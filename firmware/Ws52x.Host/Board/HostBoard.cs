@@ -44,7 +44,6 @@ namespace Ws52x.Host.Board
         private long _loadWatchAt = long.MaxValue;
         private SettingsStore _offlineSettings;
         private Sx127xModel _radio;
-        private RadioTrace _radioTrace;
 
         public HostBoard(HostBoardOptions options, TextWriter output)
         {
@@ -55,12 +54,7 @@ namespace Ws52x.Host.Board
                 : new RealTimeClock(new StopwatchClock(), options.Speed));
             World = new EventLoop(Clock, eventCapacity: 64, timerCapacity: 256);
             Air = new VirtualAir(World, options.Seed);
-            if (options.Trace != null)
-            {
-                _radioTrace = new RadioTrace(options.Trace, Clock, () => Firmware?.Mac);
-                _radioTrace.Watch(Air);
-            }
-
+            WatchAirForTrace();
             var metering = new MeteringBoard { Chip = options.Chip };
             Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = Clock };
             Chip.SetRelay(false);
@@ -397,47 +391,6 @@ namespace Ws52x.Host.Board
             RelayChangedAtMicros = Clock.NowMicros;
             Chip.SetRelay(closed);
             TraceCurrent();
-        }
-
-        private void OnLedPin(bool lit)
-        {
-            Trace?.Begin(Clock.NowMicros, "led").Field("on", lit).End();
-        }
-
-        private void OnRelaySwitched(bool on, SwitchCause cause)
-        {
-            Trace?.Begin(Clock.NowMicros, "relay").Field("on", on).Field("cause", SwitchCauses.Name(cause)).End();
-        }
-
-        // A "current" record whenever what flows through the socket changes (load, relay, mains).
-        private void TraceCurrent()
-        {
-            Chip.AdvanceTo(Clock.NowMicros);
-            long milliamps = (long)Math.Round(Chip.TrueLoad.Amps * 1000);
-            if (milliamps != _tracedMilliamps)
-            {
-                _tracedMilliamps = milliamps;
-                Trace?.Begin(Clock.NowMicros, "current").Field("mA", milliamps).End();
-            }
-        }
-
-        // A load that changes by itself (a kettle's cycle) is watched at its own change times.
-        private void WatchLoad()
-        {
-            Chip.AdvanceTo(Clock.NowMicros);
-            long next = Chip.NextLoadChangeMicros;
-            _loadWatchAt = next;
-            if (next != long.MaxValue)
-            {
-                At(next, () =>
-                {
-                    if (_loadWatchAt == next)
-                    {
-                        TraceCurrent();
-                        WatchLoad();
-                    }
-                });
-            }
         }
     }
 }
