@@ -44,6 +44,12 @@ namespace Ws52x.Metering
         /// <summary>Readings since the last <see cref="Clear"/>, up to the ring's size.</summary>
         public int Filled => _filled;
 
+        /// <summary>
+        /// Whether the bounds are kept and used (the plain rate alone otherwise). Switching them on or off is safe at any
+        /// time: bounds from fewer pairs are looser, never wrong.
+        /// </summary>
+        public bool KeepBounds { get; set; } = true;
+
         public void Clear()
         {
             _filled = 0;
@@ -56,7 +62,8 @@ namespace Ws52x.Metering
             long runLow = long.MinValue;
             long runHigh = long.MaxValue;
             int p = _newest;
-            for (int seen = 0; seen < _filled && seen < _counts.Length - 1; seen++)
+            int pairs = KeepBounds ? _filled : 0;
+            for (int seen = 0; seen < pairs && seen < _counts.Length - 1; seen++)
             {
                 long span = readMicros - _times[p];
                 if (span > 0)
@@ -112,7 +119,7 @@ namespace Ws52x.Metering
             }
 
             long milliHertz = Plain(minPulses);
-            long bounded = Bounded();
+            long bounded = KeepBounds ? Bounded() : 0;
             if (bounded > milliHertz)
             {
                 milliHertz = bounded;

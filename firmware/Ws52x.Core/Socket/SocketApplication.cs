@@ -131,8 +131,9 @@ namespace Ws52x.Socket
                 Metering.Store.SaveIfChanged();
             }
 
-            // While protection is on, CF1 visits voltage once a minute instead of every 10 s (docs/socket.md, timing).
-            Metering.Meter.PreferCurrent = s.OvercurrentProtectionEnabled;
+            // While protection is on, CF1 visits voltage once a minute instead of every 10 s, and the fast current keeps
+            // its pair bounds (docs/socket.md, timing).
+            Metering.Meter.ProtectionOn = s.OvercurrentProtectionEnabled;
             Lock.Apply(restartLock);
             UpdateLedBase();
             long interval = Reporting.IntervalMicros;
