@@ -22,6 +22,7 @@ namespace Ws52x.Benchmarks
             new DeviceBudgetBenchmark(),
             new ConfigBenchmark(),
             new ProtectionBenchmark(),
+            new HandlerBenchmark(),
             new NetworkServerBenchmark(),
             new BoardDayBenchmark(),
         };

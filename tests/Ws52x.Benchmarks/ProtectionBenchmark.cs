@@ -8,9 +8,10 @@ namespace Ws52x.Benchmarks
 {
     /// <summary>
     /// Overcurrent protection on the host board: time from a step of the load (2 A to threshold+5 % .. 16 A, threshold
-    /// 10 A) to the relay opening, over step moments spread across a whole SEL cycle (so some land in voltage visits),
-    /// on a loop with no latency and with 10-30 ms of latency per wake-up (the ESP32 under FreeRTOS). Then the cost of
-    /// one protection check and one status report build.
+    /// 10 A) to the relay opening, on a loop with no latency and with 10-30 ms of latency per wake-up (the ESP32 under
+    /// FreeRTOS): step moments spread over 10.4 s (with protection on, CF1 visits voltage once a minute, so these find it
+    /// on current), and as many spread over a voltage visit (the worst moments). Then the cost of one protection check
+    /// and one status report build.
     /// </summary>
     public sealed class ProtectionBenchmark : IBenchmark
     {
@@ -21,8 +22,8 @@ namespace Ws52x.Benchmarks
         public void Run(bool quick)
         {
             int phases = quick ? 25 : 100;
-            Console.WriteLine(Name + ": trip latency from the step to the relay opening, threshold 10 A, from 2 A, " + phases + " step moments over 10.4 s each (ms)");
-            Console.WriteLine("  chip     step A  loop late   CF1 on current: max   p50     in voltage visits: n   max   p50   false trips");
+            Console.WriteLine(Name + ": trip latency from the step to the relay opening, threshold 10 A, from 2 A, " + phases + " step moments over 10.4 s and " + phases + " over a voltage visit each (ms)");
+            Console.WriteLine("  chip     step A  loop late   CF1 on current: n   max   p50     step met a voltage visit: n   max   p50   false trips");
             foreach (MeteringChip chip in new[] { MeteringChip.Hlw8012, MeteringChip.Bl0937 })
             {
                 foreach (double amps in StepAmps)
@@ -42,10 +43,14 @@ namespace Ws52x.Benchmarks
             var current = new List<double>();
             var visits = new List<double>();
             int falseTrips = 0;
-            for (int k = 0; k < phases; k++)
+            for (int k = 0; k < 2 * phases; k++)
             {
-                long at = 5_000_000 + k * 10_400_000L / phases + 1_037 * k;
-                long micros = SocketRig.TripLatencyMicros(chip, 10, 2.0, amps, at, min, max, seed: 100 + k, out bool inVisit);
+                // First over 10.4 s from 5 s, then over the 2 s from the start of the voltage visit after a minute.
+                bool targeted = k >= phases;
+                int j = targeted ? k - phases : k;
+                long at = targeted ? 5_000_000 : 5_000_000 + j * 10_400_000L / phases + 1_037 * j;
+                long offset = targeted ? j * 2_000_000L / phases + 1_037 * j % 10_000 : -1;
+                long micros = SocketRig.TripLatencyMicros(chip, 10, 2.0, amps, at, min, max, seed: 100 + k, out bool inVisit, offset);
                 if (micros == -2)
                 {
                     falseTrips++;
@@ -58,7 +63,7 @@ namespace Ws52x.Benchmarks
 
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "  {0,-7} {1,6:0.0}   {2,-9}  {3,8:0.0} {4,6:0.0}   {5,20} {6,5:0.0} {7,5:0.0}   {8}",
+                "  {0,-7} {1,6:0.0}   {2,-9}  {9,17} {3,5:0.0} {4,6:0.0}   {5,26} {6,5:0.0} {7,5:0.0}   {8}",
                 chip == MeteringChip.Hlw8012 ? "HLW8012" : "BL0937",
                 amps,
                 max == 0 ? "0" : (min / 1000) + "-" + (max / 1000) + " ms",
@@ -67,7 +72,8 @@ namespace Ws52x.Benchmarks
                 visits.Count,
                 Max(visits),
                 Median(visits),
-                falseTrips));
+                falseTrips,
+                current.Count));
         }
 
         private static void Costs(bool quick)

@@ -37,8 +37,8 @@ namespace Ws52x.Metering
         private readonly IPulseInput _cf1;
         private readonly IDigitalOutput _sel;
         private readonly LoopTimer _tick;
-        private readonly RecentRate _fastCf = new RecentRate(FastIntervals);
-        private readonly RecentRate _fastCf1 = new RecentRate(FastIntervals);
+        private readonly RecentRate _fastCf = new RecentRate(FastIntervals) { KeepBounds = false };
+        private readonly RecentRate _fastCf1 = new RecentRate(FastIntervals) { KeepBounds = false };
 
         private bool _voltageMode;
         private long _modeSince;
@@ -47,6 +47,8 @@ namespace Ws52x.Metering
         private long _lastCfCount;
         private bool _currentClosedSinceSwitch;
         private bool _voltageStartedHighLoad;
+        private int _powerClosedAtChange;
+        private int _currentClosedAtChange;
         private EventLoop _loop;
 
         public PowerMeter(MeteringBoard board, Calibration calibration, IPulseInput cf, IPulseInput cf1, IDigitalOutput sel)
@@ -94,8 +96,41 @@ namespace Ws52x.Metering
         /// </summary>
         public long FastCurrentMicroamps { get; private set; }
 
+        /// <summary>
+        /// Set while overcurrent protection is on. Voltage visits come as rarely as at high load at every load, so a step
+        /// of the load is far less likely to meet one (CF alone is slower to see it than CF1 on current), and the fast
+        /// current keeps the bounds of every pair of readings (<see cref="RecentRate"/>), which see a step sooner but cost
+        /// about 20 divisions a tick, not worth it for the alarm alone. Only the source in use keeps them: CF1 while it
+        /// carries current, CF otherwise (bounds from fewer pairs are looser, never wrong, and those after a step count).
+        /// </summary>
+        public bool ProtectionOn { get; set; }
+
         /// <summary>A quarter of the rated current or more: where voltage visits get rarer so protection sees current.</summary>
         public bool IsHighLoad => FastCurrentMicroamps >= (long)_board.RatedCurrentMilliamps * 250;
+
+        /// <summary>
+        /// Whether power and current have each been measured over a window that began after the latest
+        /// <see cref="ExpectNewLoad"/> (or since start), and voltage at all: the report's values describe what flows now.
+        /// </summary>
+        public bool HasMeasuredLoad => HasMeasuredPower && HasMeasuredCurrent && VoltageWindow.Closed > 0;
+
+        /// <summary>Power measured over a window that began after the latest <see cref="ExpectNewLoad"/>.</summary>
+        public bool HasMeasuredPower => PowerWindow.Closed > _powerClosedAtChange;
+
+        /// <summary>Current measured over a window that began after the latest <see cref="ExpectNewLoad"/> (CF1 may be away on voltage).</summary>
+        public bool HasMeasuredCurrent => CurrentWindow.Closed > _currentClosedAtChange;
+
+        /// <summary>
+        /// The relay just closed on a load: power and current start fresh windows that close within about a second
+        /// (<see cref="PulseWindow.StartOver"/>), so a reading of the new load comes quickly; until then the last values stay.
+        /// </summary>
+        public void ExpectNewLoad()
+        {
+            PowerWindow.StartOver();
+            CurrentWindow.StartOver();
+            _powerClosedAtChange = PowerWindow.Closed;
+            _currentClosedAtChange = CurrentWindow.Closed;
+        }
 
         /// <summary>When <see cref="FastCurrentMicroamps"/> was computed.</summary>
         public long FastCurrentMicros { get; private set; }
@@ -135,6 +170,8 @@ namespace Ws52x.Metering
             PowerWindow.Reset(nowMicros);
             CurrentWindow.Reset(nowMicros);
             VoltageWindow.Reset(nowMicros);
+            _powerClosedAtChange = 0;
+            _currentClosedAtChange = 0;
             _lastVoltageAt = long.MinValue;
             SelectVoltage(nowMicros);
         }
@@ -155,6 +192,9 @@ namespace Ws52x.Metering
             NowMicros = nowMicros;
             long cfCount = _cf.Read(out long cfRead, out long cfEdge);
             PowerWindow.Sample(cfCount, cfRead, cfEdge);
+            bool cf1InUse = !_voltageMode && _fastCf1.Filled >= 3;
+            _fastCf.KeepBounds = ProtectionOn && !cf1InUse;
+            _fastCf1.KeepBounds = ProtectionOn;
             _fastCf.Add(cfCount, cfRead);
             Energy.AddPulses(cfCount - _lastCfCount, Calibration.PowerNanoWattsPerHz);
             _lastCfCount = cfCount;
@@ -223,7 +263,7 @@ namespace Ws52x.Metering
                 return;
             }
 
-            long refresh = highLoad ? HighLoadVoltageRefreshMicros : VoltageRefreshMicros;
+            long refresh = highLoad || ProtectionOn ? HighLoadVoltageRefreshMicros : VoltageRefreshMicros;
             bool voltageDue = _lastVoltageAt == long.MinValue || now - _lastVoltageAt >= refresh;
 
             // Leave current only with a fresh current value in hand (or after waiting long enough for one).

@@ -24,6 +24,7 @@ namespace Ws52x.Metering
         public long TimeoutMicros = 60000000;
 
         private bool _anchored;
+        private bool _quick;
         private long _anchorCount;
         private long _anchorMicros;
         private long _lastCount;
@@ -50,10 +51,14 @@ namespace Ws52x.Metering
         /// <summary>Span of all closed windows since <see cref="Reset"/>, in µs.</summary>
         public long TotalSpanMicros { get; private set; }
 
-        /// <summary>Forgets everything: the next reading is a new baseline and there is no value until a window closes.</summary>
+        /// <summary>
+        /// Forgets everything: the next reading is a new baseline and there is no value until a window closes; that first
+        /// window closes as soon as it spans <see cref="MinSpanMicros"/> (see <see cref="StartOver"/>).
+        /// </summary>
         public void Reset(long nowMicros)
         {
             _anchored = false;
+            _quick = true;
             _seenCount = false;
             _paused = false;
             _quietBefore = 0;
@@ -85,6 +90,18 @@ namespace Ws52x.Metering
             _anchored = false;
             _seenCount = false;
             _quietSince = nowMicros;
+        }
+
+        /// <summary>
+        /// The pulses now describe something new (the relay closed on a load): the window in progress is dropped, the next
+        /// one opens at the next edge and closes as soon as it spans <see cref="MinSpanMicros"/>, however few pulses it
+        /// holds: a reading of the new state within a second or two, as exact as any window (one tick over its span,
+        /// 1 % at 1 s). The windows after it grow as usual. The last result and the listening state are kept.
+        /// </summary>
+        public void StartOver()
+        {
+            _anchored = false;
+            _quick = true;
         }
 
         /// <summary>Active time since the newest edge (or since listening began), in µs.</summary>
@@ -135,11 +152,12 @@ namespace Ws52x.Metering
 
             long pulses = count - _anchorCount;
             long span = edge - _anchorMicros;
-            if (span < MinSpanMicros || (pulses < TargetPulses && span < TargetSpanMicros))
+            if (span < MinSpanMicros || (!_quick && pulses < TargetPulses && span < TargetSpanMicros))
             {
                 return false;
             }
 
+            _quick = false;
             Pulses = pulses;
             SpanMicros = span;
             Closed++;

@@ -131,6 +131,9 @@ namespace Ws52x.Socket
                 Metering.Store.SaveIfChanged();
             }
 
+            // While protection is on, CF1 visits voltage once a minute instead of every 10 s, and the fast current keeps
+            // its pair bounds (docs/socket.md, timing).
+            Metering.Meter.ProtectionOn = s.OvercurrentProtectionEnabled;
             Lock.Apply(restartLock);
             UpdateLedBase();
             long interval = Reporting.IntervalMicros;
@@ -179,9 +182,10 @@ namespace Ws52x.Socket
             }
 
             _networkStatusShown = false;
+            Sender.Drain(); // what waited from before a rejoin goes first
             Reporting.SendBasicInformation(!_joinedSinceBoot);
             _joinedSinceBoot = true;
-            Reporting.SendStatus("report", 0);
+            Reporting.SendStatusWhenMeasured("report"); // right after boot the meter has no reading yet
             Reporting.Restart();
         }
 
@@ -191,6 +195,8 @@ namespace Ws52x.Socket
             {
                 _log.Warn("uplink", "port " + port.ToString() + ": no acknowledgement");
             }
+
+            Sender.Drain(); // a slot of the MAC's queue is free
         }
 
         public void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast)
@@ -271,7 +277,11 @@ namespace Ws52x.Socket
         internal void EndBatch(bool report, bool basic)
         {
             _batching = false;
-            if (report || _batchSwitched)
+            if (_batchSwitched && Relay.IsOn)
+            {
+                Reporting.SendStatusWhenMeasured("report");
+            }
+            else if (report || _batchSwitched)
             {
                 Reporting.SendStatus("report", 0);
             }
@@ -285,6 +295,11 @@ namespace Ws52x.Socket
         private void OnRelayChanged(bool on, SwitchCause cause)
         {
             _log.Info("relay", "socket " + OnOff(on) + " (" + SwitchCauses.Name(cause) + ")");
+            if (on)
+            {
+                Metering.Meter.ExpectNewLoad(); // a reading of the new load within about a second
+            }
+
             UpdateLedBase();
             RelayStore.Changed(on);
             if (cause == SwitchCause.Restore || cause == SwitchCause.Protection)
@@ -298,7 +313,14 @@ namespace Ws52x.Socket
                 return;
             }
 
-            Reporting.SendStatus("report", 0);
+            if (on)
+            {
+                Reporting.SendStatusWhenMeasured("report"); // once the meter has measured the load, at most 3 s
+            }
+            else
+            {
+                Reporting.SendStatus("report", 0); // nothing flows through an open relay: the zeros are already true
+            }
         }
 
         private void OnOvercurrent(bool tripped, bool alarmed, long microamps)

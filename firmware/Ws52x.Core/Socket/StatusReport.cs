@@ -7,8 +7,8 @@ namespace Ws52x.Socket
     /// The status report (guide 4.2: socket status, power factor, current, voltage, energy, active power), built into a
     /// buffer owned here without allocation. The socket status is the relay's real state; with the relay open, current,
     /// power and power factor are 0. The energy is what storage holds (<see cref="EnergyStore.CommitForReport"/>), so a
-    /// reported value survives any reboot. Other values are the newest measured (windows of 1-10 s), so a report sent
-    /// the moment the relay closes still shows the load as it was.
+    /// reported value survives any reboot. Other values are the newest measured (windows of 1-10 s); right after the
+    /// relay closed they describe the new load only once <see cref="IsMeasured"/> (Reporting waits for it, at most 3 s).
     /// </summary>
     public sealed class StatusReport
     {
@@ -29,6 +29,19 @@ namespace Ws52x.Socket
         public byte[] Payload => _payload;
 
         /// <summary>
+        /// Whether the values would describe what flows now: a voltage, and with the relay closed a power and a current
+        /// window that began after it closed (an open relay's current and power are 0 whatever was measured).
+        /// </summary>
+        public bool IsMeasured
+        {
+            get
+            {
+                PowerMeter meter = _metering.Meter;
+                return _relay.IsOn ? meter.HasMeasuredLoad : meter.VoltageWindow.Closed > 0;
+            }
+        }
+
+        /// <summary>
         /// Builds the report now; returns its length (26). <paramref name="atLeastMicroamps"/> is the current that set
         /// off an alarm or trip: the report carries it when the measured RMS current (a window up to 10 s long) has not
         /// caught up yet, so the server sees why it came.
@@ -44,6 +57,13 @@ namespace Ws52x.Socket
                 Status.CurrentMilliamps = 0;
                 Status.ActivePowerWatts = 0;
                 Status.PowerFactorPercent = 0;
+            }
+
+            else if (!_metering.Meter.HasMeasuredCurrent)
+            {
+                // CF1 was away on voltage since the relay closed: the fast current (CF power over voltage) is the newest word.
+                long fast = (_metering.Meter.FastCurrentMicroamps + 500) / 1000;
+                Status.CurrentMilliamps = fast > int.MaxValue ? int.MaxValue : (int)fast;
             }
 
             long milliamps = (atLeastMicroamps + 500) / 1000;

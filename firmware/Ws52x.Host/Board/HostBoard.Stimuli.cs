@@ -1,4 +1,5 @@
 using Ws52x.Host.Board.Metering;
+using Ws52x.Host.Network;
 using Ws52x.Loop;
 
 namespace Ws52x.Host.Board
@@ -15,6 +16,7 @@ namespace Ws52x.Host.Board
         private readonly DownlinkPoster _downlinks = new DownlinkPoster();
         private bool _mainsOn = true;
         private long _supplyEndsAt = long.MaxValue;
+        private int _droppedBeforeOutage;
 
         public bool HasMains => _mainsOn;
 
@@ -94,11 +96,20 @@ namespace Ws52x.Host.Board
         }
 
         /// <summary>
-        /// A downlink for the application. Without a network server it is handed to the application directly, at
-        /// once (a Class C window), on the firmware's loop; with the board off it is lost.
+        /// A downlink for the application: queued at the board's network server for the socket's next receive window
+        /// (Class A: after its next uplink; Class C: at once), as an application server would. With a stand-in link
+        /// (no network server) it is handed to the application directly, at once, on the firmware's loop; with the
+        /// board off it is then lost.
         /// </summary>
         public void Downlink(int port, byte[] payload)
         {
+            if (Network != null)
+            {
+                // The board's socket is the server's one registered device.
+                Network.EnqueueDownlink(Network.Devices[0], port, payload);
+                return;
+            }
+
             if (Firmware?.Socket == null)
             {
                 _output.WriteLine("host: downlink dropped: the board is off");
@@ -106,6 +117,44 @@ namespace Ws52x.Host.Board
             }
 
             _downlinks.Post(Firmware, port, payload);
+        }
+
+        /// <summary>The gateway stops (false) or starts (true) hearing and sending; the socket's uplinks then go unheard.</summary>
+        public void SetGateway(bool on)
+        {
+            if (Gateway == null)
+            {
+                _output.WriteLine("host: no gateway on this board (a stand-in link): nothing to switch");
+                return;
+            }
+
+            if (Gateway.Online == on)
+            {
+                return;
+            }
+
+            Gateway.Online = on;
+            if (!on)
+            {
+                _droppedBeforeOutage = Gateway.DownlinksDropped;
+                _output.WriteLine("host: gateway off: it hears nothing and sends nothing");
+                return;
+            }
+
+            int lost = Gateway.DownlinksDropped - _droppedBeforeOutage;
+            _output.WriteLine("host: gateway on: it hears and sends again" + (lost > 0 ? " (" + lost + " downlink(s) the server sent meanwhile were lost)" : ""));
+        }
+
+        /// <summary>Types a line into the board's serial console, as a user at a terminal would; with the board off it is lost.</summary>
+        public void TypeConsoleLine(string line)
+        {
+            if (Firmware == null)
+            {
+                _output.WriteLine("host: console line not typed: the board is off");
+                return;
+            }
+
+            Console.Type(line);
         }
 
         // Hands a downlink to the firmware's loop, so that what it causes (a reboot) happens inside a loop turn.

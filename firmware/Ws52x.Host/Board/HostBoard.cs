@@ -54,6 +54,7 @@ namespace Ws52x.Host.Board
                 : new RealTimeClock(new StopwatchClock(), options.Speed));
             World = new EventLoop(Clock, eventCapacity: 64, timerCapacity: 256);
             Air = new VirtualAir(World, options.Seed);
+            WatchAirForTrace();
             var metering = new MeteringBoard { Chip = options.Chip };
             Chip = new SimulatedMeteringChip(metering, options.Load, options.Seed) { Clock = Clock };
             Chip.SetRelay(false);
@@ -292,6 +293,7 @@ namespace Ws52x.Host.Board
 
         public void Dispose()
         {
+            _radioTrace?.Stop(); // a window still open ends with the run
             Network?.Dispose();
             _output.Flush();
         }
@@ -319,6 +321,7 @@ namespace Ws52x.Host.Board
             // The radio chip is the board's, but its model schedules on the firmware's own loop, so it is made after it.
             var radio = new Sx127xModel(firmware.Loop, Air);
             _radio = radio;
+            _radioTrace?.Watch(radio);
             Io.RadioSpi = radio;
             Io.RadioReset = radio.Reset;
             Io.RadioDio0 = radio.Dio0;
@@ -358,6 +361,7 @@ namespace Ws52x.Host.Board
         {
             Firmware = null;
             Link = null;
+            _radioTrace?.Stop();
             if (_radio != null)
             {
                 Air.Detach(_radio); // an unpowered chip hears nothing
@@ -387,47 +391,6 @@ namespace Ws52x.Host.Board
             RelayChangedAtMicros = Clock.NowMicros;
             Chip.SetRelay(closed);
             TraceCurrent();
-        }
-
-        private void OnLedPin(bool lit)
-        {
-            Trace?.Begin(Clock.NowMicros, "led").Field("on", lit).End();
-        }
-
-        private void OnRelaySwitched(bool on, SwitchCause cause)
-        {
-            Trace?.Begin(Clock.NowMicros, "relay").Field("on", on).Field("cause", SwitchCauses.Name(cause)).End();
-        }
-
-        // A "current" record whenever what flows through the socket changes (load, relay, mains).
-        private void TraceCurrent()
-        {
-            Chip.AdvanceTo(Clock.NowMicros);
-            long milliamps = (long)Math.Round(Chip.TrueLoad.Amps * 1000);
-            if (milliamps != _tracedMilliamps)
-            {
-                _tracedMilliamps = milliamps;
-                Trace?.Begin(Clock.NowMicros, "current").Field("mA", milliamps).End();
-            }
-        }
-
-        // A load that changes by itself (a kettle's cycle) is watched at its own change times.
-        private void WatchLoad()
-        {
-            Chip.AdvanceTo(Clock.NowMicros);
-            long next = Chip.NextLoadChangeMicros;
-            _loadWatchAt = next;
-            if (next != long.MaxValue)
-            {
-                At(next, () =>
-                {
-                    if (_loadWatchAt == next)
-                    {
-                        TraceCurrent();
-                        WatchLoad();
-                    }
-                });
-            }
         }
     }
 }

@@ -39,6 +39,12 @@ namespace Ws52x.Host.Board
             }
         }
 
+        /// <summary>A line typed at the console (a scenario's `console TEXT`), handed to the sink as the reader would.</summary>
+        public void Type(string line)
+        {
+            _sink?.OnLine(line);
+        }
+
         private void ReadLines()
         {
             string line;

@@ -84,9 +84,9 @@ namespace Ws52x.Host.Commands
             command.Options.Add(chip);
             command.Options.Add(seed);
             var scenario = Cli.Path("--scenario",
-                "A file of timed stimuli, one a line: '12m press', '13m hold 11s', '15m load kettle', '10m downlink 85 ff24010a', '20m mains off' (docs/socket.md).",
+                "A file of timed stimuli, one a line: '12m press', '13m hold 11s', '15m load kettle', '10m downlink 85 ff24010a', '20m mains off', '30m gateway off', '31m console status' (docs/host-board.md).",
                 Cli.PathKind.FileToRead);
-            var trace = Cli.Path("--trace", "Write a JSON-lines trace (relay, led, uplink, current records with board time in µs) to this file.",
+            var trace = Cli.Path("--trace", "Write a JSON-lines trace (relay, led, uplink, current, air and rx records with board time in µs) to this file (docs/host-board.md).",
                 Cli.PathKind.FileToWrite);
             command.Options.Add(state);
             command.Options.Add(console);

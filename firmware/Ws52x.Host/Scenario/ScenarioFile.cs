@@ -11,8 +11,9 @@ namespace Ws52x.Host.Scenario
 
     /// <summary>
     /// A scenario (ws52x run --scenario FILE): one stimulus a line, board time first ("10m downlink 85 ff24010a",
-    /// "12m press", "20m5s mains on"), '#' starts a comment, blank lines are skipped, times never go back. The whole
-    /// file is checked before anything runs; the first bad line is the error.
+    /// "12m press", "20m5s mains on", "30m gateway off", "31m console status"), '#' starts a comment (in a console line
+    /// too), blank lines are skipped, times never go back. The whole file is checked before anything runs; the first bad
+    /// line is the error.
     /// </summary>
     public static class ScenarioFile
     {
@@ -76,7 +77,16 @@ namespace Ws52x.Host.Scenario
                 throw new ScenarioException("unknown verb '" + ScenarioVerbs.Shorten(words[1]) + "' (known: " + ScenarioVerbs.Names + ")");
             }
 
-            string[] args = new string[words.Length - 2];
+            string[] args;
+            if (verb.RestOfLine)
+            {
+                // After the time, the verb and the blanks that follow it, as written.
+                string rest = content.Substring(content.IndexOf(words[1], words[0].Length, StringComparison.Ordinal) + words[1].Length).Trim();
+                args = rest.Length == 0 ? new string[0] : new[] { rest };
+                return new ScenarioStep(at, line, words[0] + " " + words[1] + (rest.Length == 0 ? "" : " " + rest), verb.Parse(args));
+            }
+
+            args = new string[words.Length - 2];
             Array.Copy(words, 2, args, 0, args.Length);
             return new ScenarioStep(at, line, string.Join(" ", words), verb.Parse(args));
         }

@@ -17,7 +17,8 @@ namespace Ws52x.Host.Scenario
         /// <summary>Turns a line's arguments into the action, or throws <see cref="ScenarioException"/>.</summary>
         public delegate Action<HostBoard> Parser(string[] args);
 
-        public sealed record Verb(string Name, string Syntax, Parser Parse);
+        /// <param name="RestOfLine">The verb takes the rest of the line as it was written, spaces and all, as one argument.</param>
+        public sealed record Verb(string Name, string Syntax, Parser Parse, bool RestOfLine = false);
 
         private static readonly Verb[] Rows =
         {
@@ -26,6 +27,8 @@ namespace Ws52x.Host.Scenario
             new Verb("hold", "hold DURATION", Hold),
             new Verb("load", "load NAME", Load),
             new Verb("mains", "mains off|on", Mains),
+            new Verb("gateway", "gateway off|on", Gateway),
+            new Verb("console", "console TEXT", ConsoleLine, RestOfLine: true),
         };
 
         private static readonly Dictionary<string, Verb> ByName = Index();
@@ -47,7 +50,7 @@ namespace Ws52x.Host.Scenario
             return d;
         }
 
-        // Without a network server the downlink is handed to the application directly, at the line's time.
+        // Queued at the network server for the socket's next window (a stand-in link takes it directly, at the line's time).
         private static Action<HostBoard> Downlink(string[] args)
         {
             Expect(args, 2, "downlink PORT HEX");
@@ -98,6 +101,34 @@ namespace Ws52x.Host.Scenario
                 case "on": return b => b.MainsOn();
                 default: throw new ScenarioException("mains takes off or on (got '" + Shorten(args[0]) + "')");
             }
+        }
+
+        private static Action<HostBoard> Gateway(string[] args)
+        {
+            Expect(args, 1, "gateway off|on");
+            switch (args[0].ToLowerInvariant())
+            {
+                case "off": return b => b.SetGateway(false);
+                case "on": return b => b.SetGateway(true);
+                default: throw new ScenarioException("gateway takes off or on (got '" + Shorten(args[0]) + "')");
+            }
+        }
+
+        // The console's own limit: a longer line would be refused by the board, so the file is refused first.
+        private static Action<HostBoard> ConsoleLine(string[] args)
+        {
+            string line = args.Length == 1 ? args[0] : "";
+            if (line.Length == 0)
+            {
+                throw new ScenarioException("console takes the line to type, such as 'console status'");
+            }
+
+            if (line.Length > Ws52x.Config.Console.ConfigConsole.MaxLineLength)
+            {
+                throw new ScenarioException("a console line is at most " + Ws52x.Config.Console.ConfigConsole.MaxLineLength + " characters (got " + line.Length + ")");
+            }
+
+            return b => b.TypeConsoleLine(line);
         }
 
         private static Action<HostBoard> NoArguments(string[] args, string syntax, Action<HostBoard> action)

@@ -22,8 +22,11 @@ namespace Ws52x.Tests.Host
         }
 
         [Theory]
-        [InlineData("30m gateway off", "s.txt line 2: unknown verb 'gateway' (known: downlink, press, hold, load, mains)")]
-        [InlineData("30m console reboot", "s.txt line 2: unknown verb 'console'")]
+        [InlineData("30m unplug", "s.txt line 2: unknown verb 'unplug' (known: downlink, press, hold, load, mains, gateway, console)")]
+        [InlineData("30m gateway flaky", "s.txt line 2: gateway takes off or on (got 'flaky')")]
+        [InlineData("30m gateway", "s.txt line 2: 'gateway off|on' takes 1 argument (got 0)")]
+        [InlineData("30m console", "s.txt line 2: console takes the line to type")]
+        [InlineData("30m console   # only a comment", "s.txt line 2: console takes the line to type")]
         [InlineData("soon press", "s.txt line 2: a line starts with the board time")]
         [InlineData("5m", "s.txt line 2: a verb must follow the time")]
         [InlineData("1m press", "s.txt line 2: 1m is earlier than the line before")]
@@ -41,8 +44,8 @@ namespace Ws52x.Tests.Host
         }
 
         [Theory]
-        [InlineData("1m press\n30m gateway off\n", "line 2: unknown verb 'gateway'")]
-        [InlineData("1m press\n# fine\n2m console status\n", "line 3: unknown verb 'console'")]
+        [InlineData("1m press\n30m gateway of\n", "line 2: gateway takes off or on")]
+        [InlineData("1m press\n# fine\n2m consol status\n", "line 3: unknown verb 'consol'")]
         [InlineData("1m hold 11x\n", "line 1: hold takes a duration")]
         public void A_bad_scenario_file_stops_the_run_before_anything_runs(string text, string expected)
         {
@@ -58,6 +61,18 @@ namespace Ws52x.Tests.Host
             {
                 File.Delete(file);
             }
+        }
+
+        [Fact]
+        public void A_console_line_is_typed_as_written_and_too_long_a_line_is_refused()
+        {
+            var steps = ScenarioFile.Parse("1m console   set  name \"two  spaces\"  # a comment\n2m CONSOLE status\n", "s.txt");
+            Assert.Equal("1m console set  name \"two  spaces\"", steps[0].Text);
+            Assert.Equal("2m CONSOLE status", steps[1].Text);
+
+            var e = Assert.Throws<ScenarioException>(() => ScenarioFile.Parse("1m console " + new string('x', 256) + "\n", "s.txt"));
+            Assert.Equal("s.txt line 1: a console line is at most 255 characters (got 256)", e.Message);
+            Assert.Single(ScenarioFile.Parse("1m console " + new string('x', 255) + "\n", "s.txt"));
         }
 
         [Fact]
@@ -96,6 +111,13 @@ namespace Ws52x.Tests.Host
                     "uplink: power outage alert ff3fff",
                     "relay: power restored, policy off, last state on: socket off",
                     "relay: restarted by command: socket stays on",
+                    "ns: join accepted: ",
+                    "ns: downlink queued for ",
+                    "lorawan: downlink FCnt 4 port 85 8 bytes",
+                    "metering: 230.0 V, ",             // console status
+                    "host: gateway off: it hears nothing and sends nothing",
+                    "host: gateway on: it hears and sends again",
+                    "report_interval = 600 s (saved; takes effect at once)",
                 })
                 {
                     Assert.Contains(chapter, story);
@@ -105,7 +127,7 @@ namespace Ws52x.Tests.Host
                 long[] times = records.Select(e => e.GetProperty("t").GetInt64()).ToArray();
                 Assert.Equal(times.OrderBy(t => t), times); // in time order
                 var kinds = records.Select(e => e.GetProperty("kind").GetString()).ToHashSet();
-                Assert.Superset(new HashSet<string> { "relay", "led", "uplink", "current" }, kinds);
+                Assert.Superset(new HashSet<string> { "relay", "led", "uplink", "current", "air", "rx" }, kinds);
                 var causes = records.Where(e => e.GetProperty("kind").GetString() == "relay").Select(e => e.GetProperty("cause").GetString()).ToHashSet();
                 Assert.Equal(new HashSet<string> { "button", "protection", "delay", "downlink", "restore" }, causes);
                 Assert.All(records.Where(e => e.GetProperty("kind").GetString() == "uplink"), e => Assert.Equal(85, e.GetProperty("port").GetInt32()));
@@ -115,6 +137,15 @@ namespace Ws52x.Tests.Host
                 JsonElement trip = records.First(e => e.GetProperty("kind").GetString() == "relay" && e.GetProperty("cause").GetString() == "protection");
                 long latency = trip.GetProperty("t").GetInt64() - step.GetProperty("t").GetInt64();
                 Assert.InRange(latency, 1, 100_000);
+
+                // Every downlink the tour queued went over the air, and the socket listened on RX2 (Class C) between uplinks.
+                Assert.True(records.Count(e => e.GetProperty("kind").GetString() == "air" && e.GetProperty("dir").GetString() == "down") >= 9);
+                Assert.Contains(records, e => e.GetProperty("kind").GetString() == "rx" && e.GetProperty("window").GetString() == "c");
+
+                // During the gateway's outage (60-75 min) the report went on the air, and no downlink came.
+                var outage = records.Where(e => e.GetProperty("kind").GetString() == "air" && e.GetProperty("t").GetInt64() > 3_600_000_000 && e.GetProperty("t").GetInt64() < 4_500_000_000).ToList();
+                Assert.Single(outage);
+                Assert.Equal("up", outage[0].GetProperty("dir").GetString());
 
                 // The report that carried the trip is in the trace too, with the relay open.
                 JsonElement report = records.First(e => e.GetProperty("kind").GetString() == "uplink" && e.GetProperty("t").GetInt64() == trip.GetProperty("t").GetInt64());

@@ -18,6 +18,7 @@ namespace Ws52x.Tests.Socket
             board.RunUntil(t + 61 * Second);
             Assert.True(board.Relay.Level);
             Assert.InRange(board.RelayChangedAtMicros - t, 60 * Second, 60 * Second + 2 * Ms);
+            board.RunFor(3 * Second); // the report follows once the meter has measured the load
             Assert.True(Status(StatusReports(board, t).Single()).SocketOn);
         }
 

@@ -67,6 +67,7 @@ namespace Ws52x.Tests.Socket
             board.RunFor(7 * Second);
             int before = board.Uplinks.Count;
             Downlink(board, "080100ffff28ffff27ff");
+            board.RunFor(3 * Second); // it switched on: the report waits for the meter's reading of the load
             Assert.Single(board.Uplinks.Skip(before));
             Assert.True(Status(board.Uplinks.Last()).SocketOn);
         }
@@ -114,7 +115,7 @@ namespace Ws52x.Tests.Socket
             var board = Board(pretendJoin: false);
             board.Link.MaxPayloadLength = 11; // US915 DR0
             board.Link.AcceptJoin();
-            board.RunFor(Second);
+            board.RunFor(3 * Second); // the join's report waits for the meter's first readings
             var parts = board.Uplinks.ToList();
             Assert.All(parts, u => Assert.InRange(u.Payload.Length, 1, 11));
             Assert.All(parts, u => Decode(u)); // each a valid WS52x payload

@@ -48,6 +48,7 @@ namespace Ws52x.Host.Board.Radio
             }
 
             StopActivity();
+            ModeChanged?.Invoke(this, (Sx127xOpMode)oldMode);
             if (!LoRaMode)
             {
                 return; // the FSK/OOK modem is not modelled
@@ -87,7 +88,12 @@ namespace Ws52x.Host.Board.Radio
 
         private void SetModeStandby()
         {
+            Sx127xOpMode before = Mode;
             _regs[(int)Sx127xRegister.RegOpMode] = (byte)((_regs[(int)Sx127xRegister.RegOpMode] & ~Sx127xBits.ModeMask) | (int)Sx127xOpMode.Stdby);
+            if (before != Sx127xOpMode.Stdby)
+            {
+                ModeChanged?.Invoke(this, before);
+            }
         }
 
         private void StartTx()

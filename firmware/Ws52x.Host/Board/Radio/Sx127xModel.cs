@@ -62,6 +62,9 @@ namespace Ws52x.Host.Board.Radio
 
         public Sx127xOpMode Mode => (Sx127xOpMode)(_regs[(int)Sx127xRegister.RegOpMode] & Sx127xBits.ModeMask);
 
+        /// <summary>Told after each change of the operating mode, with the mode left (the host board's trace of receive windows).</summary>
+        public Action<Sx127xModel, Sx127xOpMode> ModeChanged { get; set; }
+
         public bool LoRaMode => (_regs[(int)Sx127xRegister.RegOpMode] & Sx127xBits.LongRangeMode) != 0;
 
         /// <summary>The register as the chip holds it, without an SPI access (for tests).</summary>
@@ -240,7 +243,13 @@ namespace Ws52x.Host.Board.Radio
             {
                 _inReset = true;
                 StopActivity();
+                Sx127xOpMode before = Mode;
                 LoadResetValues();
+                if (Mode != before)
+                {
+                    ModeChanged?.Invoke(this, before);
+                }
+
                 Dio0.Drive(false);
                 Dio1.Drive(false);
                 return;

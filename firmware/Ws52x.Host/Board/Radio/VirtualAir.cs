@@ -54,6 +54,9 @@ namespace Ws52x.Host.Board.Radio
         /// <summary>Frames on the air now.</summary>
         public int ActiveCount => _active.Count;
 
+        /// <summary>Told of each frame as it starts, its end already known (the host board's trace); the frame is the air's: copy what you keep.</summary>
+        public event Action<AirTransmission> FrameStarted;
+
         /// <summary>Adds a listener (a chip model or a gateway does this itself).</summary>
         public void Attach(IAirListener listener)
         {
@@ -124,6 +127,7 @@ namespace Ws52x.Host.Board.Radio
             }
 
             _active.Add(frame);
+            FrameStarted?.Invoke(frame);
             for (int i = 0; i < _listeners.Count && frame.ListenerCount < AirTransmission.MaxListeners; i++)
             {
                 IAirListener listener = _listeners[i];

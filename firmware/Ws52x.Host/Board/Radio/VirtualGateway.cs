@@ -58,6 +58,12 @@ namespace Ws52x.Host.Board.Radio
 
         public int DownlinksSent { get; private set; }
 
+        /// <summary>False while the gateway is off (a scenario's `gateway off`): it hears nothing and sends nothing.</summary>
+        public bool Online { get; set; } = true;
+
+        /// <summary>Downlinks it was asked to send while off (lost: the server behind it does not know).</summary>
+        public int DownlinksDropped { get; private set; }
+
         /// <summary>Adds an uplink channel (all SF7-SF12 are heard on it).</summary>
         public void ListenOn(int frequencyHz, int bandwidthHz = 125000)
         {
@@ -95,6 +101,12 @@ namespace Ws52x.Host.Board.Radio
 
         private void StartNow(RadioChannelConfig channel, byte[] payload, bool crcOn)
         {
+            if (!Online)
+            {
+                DownlinksDropped++;
+                return;
+            }
+
             AirTransmission frame = _air.Rent();
             frame.SetChannel(channel);
             frame.CrcOn = crcOn;
@@ -114,7 +126,7 @@ namespace Ws52x.Host.Board.Radio
 
         public bool TryLock(AirTransmission frame)
         {
-            if (_transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord || _locked.Count >= Demodulators)
+            if (!Online || _transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord || _locked.Count >= Demodulators)
             {
                 return false;
             }
