@@ -39,10 +39,15 @@ namespace Ws52x.Tests.Host
         [Fact]
         public void A_changed_reporting_interval_takes_effect_in_the_same_run()
         {
-            var r = HostProcess.RunWithInput("login 123456\nset report_interval 60\n", "--speed", "60", "--console", "--duration", "3m");
+            // Console lines typed at known board times (a scenario), so the run is exact at virtual speed.
+            string scenario = Path.Combine(_dir, "console.txt");
+            File.WriteAllLines(scenario, new[] { "30s console login 123456", "31s console set report_interval 60" });
+            var r = HostProcess.Run("--speed", "max", "--scenario", scenario, "--duration", "4m");
             Assert.Equal(0, r.ExitCode);
-            var reports = r.Stdout.Split('\n').Where(l => l.Contains(" uplink: report 08")).ToList();
-            Assert.InRange(reports.Count, 2, 3);
+            Assert.Contains("report_interval = 60 s (saved; takes effect at once)", r.Stdout);
+            var reports = r.Stdout.Split('\n').Where(l => l.Contains(" uplink: report 08")).Select(l => l.Substring(0, 8)).ToList();
+            // The join's report (within the first half minute), then one a minute from the change: 00:01:31 ... 00:03:31.
+            Assert.Equal(new[] { "00:01:31", "00:02:31", "00:03:31" }, reports.Skip(1));
         }
 
         [Fact]
