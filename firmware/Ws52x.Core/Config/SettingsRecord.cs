@@ -235,7 +235,7 @@ namespace Ws52x.Config
 
         private static int WriteText(string text, byte[] buffer, int at)
         {
-            int length = text.Length > ChannelListSyntax.MaxTextLength ? ChannelListSyntax.MaxTextLength : text.Length;
+            int length = text.Length > LoRaWan.Regions.ChannelListSyntax.MaxTextLength ? LoRaWan.Regions.ChannelListSyntax.MaxTextLength : text.Length;
             for (int i = 0; i < length; i++)
             {
                 buffer[at + i] = (byte)text[i];

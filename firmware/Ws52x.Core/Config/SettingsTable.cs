@@ -142,10 +142,10 @@ namespace Ws52x.Config
 
         private static string[] RegionNames()
         {
-            var names = new string[RegionTable.All.Length];
+            var names = new string[LoRaWan.Regions.KnownRegions.Count];
             for (int i = 0; i < names.Length; i++)
             {
-                names[i] = RegionTable.All[i].Name;
+                names[i] = LoRaWan.Regions.KnownRegions.NameAt(i);
             }
 
             return names;

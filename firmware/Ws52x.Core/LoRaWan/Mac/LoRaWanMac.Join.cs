@@ -75,7 +75,7 @@ namespace Ws52x.LoRaWan.Mac
                 var e = _plan.ApplyChannelList(_settings.Channels, _scratchMask, out int position);
                 if (e != Regions.ChannelListError.None)
                 {
-                    _log.Warn("lorawan", "channel list '" + _settings.Channels + "': " + Regions.ChannelListSyntax.Describe(e, position, _plan.Count) + "; using the region's channels");
+                    _log.Warn("lorawan", "channel list '" + _settings.Channels + "': " + Regions.ChannelListSyntax.Describe(e, position, _plan.Count, _settings.Channels) + "; using the region's channels");
                 }
                 else if (_plan.EnabledCount() == 0)
                 {
