@@ -242,6 +242,12 @@ namespace Ws52x.Benchmarks
                 Characters += line.Length;
             }
 
+            public void WriteLine(char[] line, int length)
+            {
+                Lines++;
+                Characters += length;
+            }
+
             public void SetLineSink(ILineSink sink)
             {
             }

@@ -91,7 +91,8 @@ namespace Ws52x.App
         /// <summary>Logs the boot banner and arms the firmware's own timers.</summary>
         public void Start()
         {
-            Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
+            Log.Line("boot").Append("Ws52x firmware ").Append(FirmwareInfo.SoftwareVersion).Append(" on board '").Append(_board.Name).Append('\'');
+            Log.End();
             Config.Load();
             Config.Store.Subscribe(this);
             if (Settings == null)
@@ -202,18 +203,16 @@ namespace Ws52x.App
 
         private void OnStatusTimer(LoopTimer timer)
         {
-            Log.Info(
-                "loop",
-                "timers fired " + Loop.TimersFired.ToString() +
-                ", events " + Loop.EventsDispatched.ToString() +
-                ", dropped " + Loop.EventsDropped.ToString() +
-                ", faults " + Loop.Faults.ToString() +
-                ", max lateness " + (Loop.MaxLatenessMicros / 1000).ToString() + " ms");
+            Log.Line("loop").Append("timers fired ").Append(Loop.TimersFired).Append(", events ").Append(Loop.EventsDispatched)
+                .Append(", dropped ").Append(Loop.EventsDropped).Append(", faults ").Append(Loop.Faults)
+                .Append(", max lateness ").Append(Loop.MaxLatenessMicros / 1000).Append(" ms");
+            Log.End();
         }
 
         private void OnFault(Exception fault)
         {
-            Log.Warn("loop", "handler failed: " + fault.Message);
+            Log.Warning("loop").Append("handler failed: ").Append(fault.Message);
+            Log.End();
         }
 
         /// <summary>

@@ -28,12 +28,14 @@ namespace Ws52x.App
 
         public void OnUplinkDone(int port, UplinkOutcome outcome)
         {
-            _log.Info("link", "uplink on port " + port.ToString() + ": " + (outcome == UplinkOutcome.Acknowledged ? "acknowledged" : outcome == UplinkOutcome.Sent ? "sent" : "failed"));
+            _log.Line("link").Append("uplink on port ").Append(port).Append(": ").Append(outcome == UplinkOutcome.Acknowledged ? "acknowledged" : outcome == UplinkOutcome.Sent ? "sent" : "failed");
+            _log.End();
         }
 
         public void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast)
         {
-            _log.Info("link", (multicast ? "multicast" : "downlink") + " on port " + port.ToString() + ": " + Hex.ToHex(payload, offset, length));
+            _log.Line("link").Append(multicast ? "multicast" : "downlink").Append(" on port ").Append(port).Append(": ").Hex(payload, offset, length);
+            _log.End();
         }
 
         public void OnLinkLost()

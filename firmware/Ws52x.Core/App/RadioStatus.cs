@@ -27,7 +27,8 @@ namespace Ws52x.App
         public void OnRadioFault(string message)
         {
             Ready = false;
-            _log.Warn("radio", message + " (check the wiring in hardware/rfm95-wiring.md)");
+            _log.Warning("radio").Append(message).Append(" (check the wiring in hardware/rfm95-wiring.md)");
+            _log.End();
         }
 
         public void OnTxDone(long timestampMicros)

@@ -65,7 +65,8 @@ namespace Ws52x.Config
             int length = _storage == null ? -1 : _storage.Read(StorageKey, _record);
             if (length < 0)
             {
-                _log.Info("config", "no stored settings: factory defaults, region " + Current.LoRaWan.Region);
+                _log.Line("config").Append("no stored settings: factory defaults, region ").Append(Current.LoRaWan.Region);
+                _log.End();
                 return;
             }
 
@@ -85,7 +86,8 @@ namespace Ws52x.Config
             Sequence = sequence;
             Array.Copy(_record, _stored, length);
             _storedLength = length;
-            _log.Info("config", "settings restored (save #" + sequence.ToString() + ", " + length.ToString() + " bytes), region " + Current.LoRaWan.Region);
+            _log.Line("config").Append("settings restored (save #").Append(sequence).Append(", ").Append(length).Append(" bytes), region ").Append(Current.LoRaWan.Region);
+            _log.End();
             if (warnings != null)
             {
                 _log.Warn("config", "stored settings partly unusable: " + warnings);
