@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Ws52x.App;
+using Ws52x.LoRaWan.Mac;
 using Ws52x.Loop;
 
 namespace Ws52x.Benchmarks
@@ -33,6 +34,7 @@ namespace Ws52x.Benchmarks
         {
             var lines = new List<string>();
             var handlers = new HandlerTally();
+            BudgetRun.WarmUp();
             var run = new BudgetRun(withNetwork, handlers.Wrap);
             lines.Add("static tables of the core (all static constructors run, as nanoCLR does at boot): " + run.StaticBytes + " bytes");
             lines.Add("construction (Firmware constructor + Start): " + run.ConstructionBytes + " bytes allocated, " + run.ConstructionLogLines + " log lines");
@@ -62,7 +64,7 @@ namespace Ws52x.Benchmarks
             long inHandlers = 0;
             long quietCalls = 0;
             int quiet = 0;
-            foreach (var h in handlers.Rows.OrderByDescending(r => r.Bytes))
+            foreach (var h in handlers.Rows.Where(r => !r.Name.StartsWith("  ")).OrderByDescending(r => r.Bytes))
             {
                 inHandlers += h.Bytes;
                 if (h.Bytes == 0)
@@ -77,6 +79,11 @@ namespace Ws52x.Benchmarks
 
             lines.Add("  " + (quiet + " other handlers").PadRight(46) + "0 bytes".PadLeft(14) + " in " + quietCalls + " calls");
             lines.Add("  " + "events and the rest (radio DIO, console)".PadRight(46) + (run.HourAfterStartBytes - inHandlers).ToString().PadLeft(8) + " bytes");
+            foreach (var h in handlers.Rows.Where(r => r.Calls > 0 && r.Name.StartsWith("  ")).OrderByDescending(r => r.Nested))
+            {
+                lines.Add("  " + h.Name.PadRight(46) + h.Nested.ToString().PadLeft(8) + " bytes in " + h.Calls.ToString().PadLeft(6) + " calls, " + h.LogLines + " log lines");
+            }
+
             return lines;
         }
 
@@ -111,6 +118,11 @@ namespace Ws52x.Benchmarks
                     if (o is LoopTimer timer)
                     {
                         WrapTimer(timer);
+                    }
+
+                    if (o is LinkEvents events && !(events.Target is MeasuredEvents))
+                    {
+                        events.Target = new MeasuredEvents(events.Target, this);
                     }
 
                     if (o is string || o is Delegate || !HeapWalk.IsFirmwares(o))
@@ -152,12 +164,7 @@ namespace Ws52x.Benchmarks
                     return;
                 }
 
-                string name = inner.Method.DeclaringType.Name + "." + inner.Method.Name;
-                if (!_rows.TryGetValue(name, out Row row))
-                {
-                    row = new Row { Name = name };
-                    _rows[name] = row;
-                }
+                Row row = RowOf(inner.Method.DeclaringType.Name + "." + inner.Method.Name);
 
                 Func<int> lines = LogLines;
                 Func<long> host = HostBytes;
@@ -174,12 +181,100 @@ namespace Ws52x.Benchmarks
                 ElapsedField.SetValue(timer, outer);
             }
 
+            /// <summary>Starts counting what the application allocates when the MAC tells it something (see <see cref="EndEvent"/>).</summary>
+            public long BeginEvent(out int lines, out long host)
+            {
+                lines = LogLines();
+                host = HostBytes();
+                return GC.GetAllocatedBytesForCurrentThread();
+            }
+
+            /// <summary>Adds the application's bytes since <see cref="BeginEvent"/> to its row (inside the rows that called it).</summary>
+            public void EndEvent(Row row, long before, int lines, long host)
+            {
+                row.Nested += GC.GetAllocatedBytesForCurrentThread() - before - (HostBytes() - host);
+                row.Calls++;
+                row.LogLines += LogLines() - lines;
+            }
+
+            public Row RowOf(string name)
+            {
+                if (!_rows.TryGetValue(name, out Row row))
+                {
+                    row = new Row { Name = name };
+                    _rows[name] = row;
+                }
+
+                return row;
+            }
+
             public sealed class Row
             {
                 public string Name;
                 public long Bytes;
                 public long Calls;
                 public long LogLines;
+
+                /// <summary>Bytes already counted in another row (the application's part of a MAC event).</summary>
+                public long Nested;
+            }
+        }
+
+        /// <summary>Forwards the MAC's events to the application, counting what the application allocates on each.</summary>
+        private sealed class MeasuredEvents : ILoRaWanEvents
+        {
+            private readonly ILoRaWanEvents _target;
+            private readonly HandlerTally _tally;
+            private readonly HandlerTally.Row _joinRequestSent;
+            private readonly HandlerTally.Row _joined;
+            private readonly HandlerTally.Row _uplinkDone;
+            private readonly HandlerTally.Row _downlink;
+            private readonly HandlerTally.Row _linkLost;
+
+            public MeasuredEvents(ILoRaWanEvents target, HandlerTally tally)
+            {
+                _target = target;
+                _tally = tally;
+                _joinRequestSent = tally.RowOf("  (within the above) application on OnJoinRequestSent");
+                _joined = tally.RowOf("  (within the above) application on OnJoined");
+                _uplinkDone = tally.RowOf("  (within the above) application on OnUplinkDone");
+                _downlink = tally.RowOf("  (within the above) application on OnDownlink");
+                _linkLost = tally.RowOf("  (within the above) application on OnLinkLost");
+            }
+
+            public void OnJoinRequestSent(int attempt)
+            {
+                long before = _tally.BeginEvent(out int lines, out long host);
+                _target.OnJoinRequestSent(attempt);
+                _tally.EndEvent(_joinRequestSent, before, lines, host);
+            }
+
+            public void OnJoined()
+            {
+                long before = _tally.BeginEvent(out int lines, out long host);
+                _target.OnJoined();
+                _tally.EndEvent(_joined, before, lines, host);
+            }
+
+            public void OnUplinkDone(int port, UplinkOutcome outcome)
+            {
+                long before = _tally.BeginEvent(out int lines, out long host);
+                _target.OnUplinkDone(port, outcome);
+                _tally.EndEvent(_uplinkDone, before, lines, host);
+            }
+
+            public void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast)
+            {
+                long before = _tally.BeginEvent(out int lines, out long host);
+                _target.OnDownlink(port, payload, offset, length, multicast);
+                _tally.EndEvent(_downlink, before, lines, host);
+            }
+
+            public void OnLinkLost()
+            {
+                long before = _tally.BeginEvent(out int lines, out long host);
+                _target.OnLinkLost();
+                _tally.EndEvent(_linkLost, before, lines, host);
             }
         }
     }

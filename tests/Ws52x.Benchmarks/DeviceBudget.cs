@@ -59,6 +59,7 @@ namespace Ws52x.Benchmarks
             var figures = new List<BudgetFigure>();
             long operations = quick ? 20000 : 200000;
 
+            BudgetRun.WarmUp();
             var run = new BudgetRun(withNetwork: false);
             figures.Add(new BudgetFigure("boot heap: static tables + allocated from Firmware construction through 1 h", run.BootAllocatedBytes, "bytes", BootHeapLimitBytes));
             figures.Add(new BudgetFigure("boot heap: of which static tables", run.StaticBytes, "bytes", BudgetFigure.NoLimit));

@@ -97,13 +97,15 @@ namespace Ws52x.Util
             return this;
         }
 
+        /// <summary>One lower-case hex digit of the low four bits of <paramref name="value"/>.</summary>
+        public TextBuffer HexDigit(int value) => Append(Digits[value & 0xF]);
+
         /// <summary>Lower-case hex of data[offset..offset+count), no separators.</summary>
         public TextBuffer Hex(byte[] data, int offset, int count)
         {
             for (int i = 0; i < count; i++)
             {
-                Append(Digits[data[offset + i] >> 4]);
-                Append(Digits[data[offset + i] & 0xF]);
+                HexDigit(data[offset + i] >> 4).HexDigit(data[offset + i]);
             }
 
             return this;
@@ -114,7 +116,7 @@ namespace Ws52x.Util
         {
             for (int shift = 28; shift >= 0; shift -= 4)
             {
-                Append(Digits[(int)(value >> shift) & 0xF]);
+                HexDigit((int)(value >> shift));
             }
 
             return this;
