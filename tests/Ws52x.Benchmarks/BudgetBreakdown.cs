@@ -41,9 +41,9 @@ namespace Ws52x.Benchmarks
             lines.Add("hour: " + run.BootAllocatedBytes + " bytes allocated in all, " + run.HourLogLines + " log lines (" + run.HourLogChars + " characters)");
             lines.Add("reachable after the hour, by area (host object sizes, each object counted once, under the first area that reaches it):");
             HeapWalk.ByType = new Dictionary<string, long>();
-            foreach (var (area, bytes, objects) in HeapWalk.Reachable(run.Firmware))
+            foreach (var (area, bytes, objects, nano) in HeapWalk.Reachable(run.Firmware))
             {
-                lines.Add("  " + area.PadRight(34) + bytes.ToString().PadLeft(8) + " bytes in " + objects + " objects");
+                lines.Add("  " + area.PadRight(34) + bytes.ToString().PadLeft(8) + " bytes in " + objects.ToString().PadLeft(4) + " objects; on nanoFramework about " + nano.ToString().PadLeft(6) + " bytes");
             }
 
             lines.Add("largest kinds of object reachable (type, arrays with their length):");
@@ -55,9 +55,9 @@ namespace Ws52x.Benchmarks
             HeapWalk.ByType = null;
 
             lines.Add("static fields of the core, largest first:");
-            foreach (var (field, bytes) in HeapWalk.Statics().OrderByDescending(f => f.Bytes).Take(12))
+            foreach (var (field, bytes, nano) in HeapWalk.Statics().OrderByDescending(f => f.Bytes).Take(12))
             {
-                lines.Add("  " + field.PadRight(46) + bytes.ToString().PadLeft(8) + " bytes");
+                lines.Add("  " + field.PadRight(46) + bytes.ToString().PadLeft(8) + " bytes; on nanoFramework about " + nano.ToString().PadLeft(6));
             }
 
             lines.Add("allocated over the hour by timer handler (after Start; events = the rest of the loop's turns):");

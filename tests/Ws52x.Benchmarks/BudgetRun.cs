@@ -70,12 +70,15 @@ namespace Ws52x.Benchmarks
             }
 
             long statics = 0;
+            long nanoStatics = 0;
             foreach (var field in HeapWalk.Statics())
             {
                 statics += field.Bytes;
+                nanoStatics += field.NanoBytes;
             }
 
             StaticBytes = statics;
+            NanoStaticBytes = nanoStatics;
             long before = GC.GetAllocatedBytesForCurrentThread();
             Firmware = new Firmware(io);
             Firmware.Start();
@@ -101,12 +104,15 @@ namespace Ws52x.Benchmarks
             _hostParts = new object[] { chip, radio, air, server, io };
             GC.KeepAlive(_hostParts);
             long retained = 0;
+            long nanoRetained = 0;
             foreach (var area in HeapWalk.Reachable(Firmware))
             {
                 retained += area.Bytes;
+                nanoRetained += area.NanoBytes;
             }
 
             RetainedBytes = retained;
+            NanoRetainedBytes = nanoRetained;
             Statistics = Firmware.Mac == null ? null : Firmware.Mac.Statistics;
 
             // Steady state: 10 s to 9 min 10 s past the hour, clear of the 10-min energy save and the 20-min report.
@@ -129,6 +135,9 @@ namespace Ws52x.Benchmarks
         /// <summary>What the core's static fields hold before the firmware is made (host object sizes; see the constructor).</summary>
         public long StaticBytes { get; }
 
+        /// <summary>The static tables in nanoFramework's object sizes (estimated, <see cref="HeapWalk.NanoSizeOf"/>).</summary>
+        public long NanoStaticBytes { get; }
+
         /// <summary>What the <see cref="Firmware"/> constructor and <see cref="Firmware.Start"/> allocated.</summary>
         public long ConstructionBytes { get; }
 
@@ -142,6 +151,9 @@ namespace Ws52x.Benchmarks
 
         /// <summary>What the firmware holds after the hour: every object reachable from it and from the core's statics (host object sizes).</summary>
         public long RetainedBytes { get; }
+
+        /// <summary>The same in nanoFramework's object sizes (estimated, <see cref="HeapWalk.NanoSizeOf"/>).</summary>
+        public long NanoRetainedBytes { get; }
 
         public int HourLogLines { get; }
 

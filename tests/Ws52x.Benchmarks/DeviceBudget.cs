@@ -65,6 +65,7 @@ namespace Ws52x.Benchmarks
             figures.Add(new BudgetFigure("boot heap: of which static tables", run.StaticBytes, "bytes", BudgetFigure.NoLimit));
             figures.Add(new BudgetFigure("boot heap: of which construction and Start", run.ConstructionBytes, "bytes", BudgetFigure.NoLimit));
             figures.Add(new BudgetFigure("boot heap: still reachable after 1 h (host object sizes)", run.RetainedBytes, "bytes", BudgetFigure.NoLimit));
+            figures.Add(new BudgetFigure("boot heap: still reachable after 1 h (nanoFramework object sizes, estimated)", run.NanoRetainedBytes, "bytes", BudgetFigure.NoLimit));
             figures.Add(new BudgetFigure("join requests in the hour (no network in range)", run.Statistics.JoinRequests, "requests", BudgetFigure.NoLimit));
             figures.Add(new BudgetFigure("loop turns in 9 min of steady running", run.SteadyTurns, "turns", BudgetFigure.NoLimit));
             figures.Add(new BudgetFigure("allocated per loop turn (steady state)", run.BytesPerTurn, "bytes", 0));

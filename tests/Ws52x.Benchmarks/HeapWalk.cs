@@ -15,7 +15,7 @@ namespace Ws52x.Benchmarks
         /// <summary>When set, the walk adds each object's size under its type (arrays with their length) here.</summary>
         public static Dictionary<string, long> ByType { get; set; }
 
-        public static IEnumerable<(string Area, long Bytes, int Objects)> Reachable(Firmware firmware)
+        public static IEnumerable<(string Area, long Bytes, int Objects, long NanoBytes)> Reachable(Firmware firmware)
         {
             var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             var roots = new (string, object)[]
@@ -46,10 +46,11 @@ namespace Ws52x.Benchmarks
             foreach (var (area, root) in roots)
             {
                 long bytes = 0;
+                long nano = 0;
                 int objects = 0;
                 rootSet.Remove(root);
-                Walk(root, seen, rootSet, ref bytes, ref objects);
-                yield return (area, bytes, objects);
+                Walk(root, seen, rootSet, ref bytes, ref nano, ref objects);
+                yield return (area, bytes, objects, nano);
             }
         }
 
@@ -82,7 +83,7 @@ namespace Ws52x.Benchmarks
         }
 
         /// <summary>Each static field of the core that holds something, with what it reaches (nothing counted twice).</summary>
-        public static IEnumerable<(string Field, long Bytes)> Statics()
+        public static IEnumerable<(string Field, long Bytes, long NanoBytes)> Statics()
         {
             var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             var none = new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -98,13 +99,56 @@ namespace Ws52x.Benchmarks
                     if (!f.FieldType.IsValueType && !f.IsLiteral && f.GetValue(null) is object v)
                     {
                         long bytes = 0;
+                        long nano = 0;
                         int objects = 0;
-                        Walk(v, seen, none, ref bytes, ref objects);
-                        yield return (t.Name + "." + f.Name, bytes);
+                        Walk(v, seen, none, ref bytes, ref nano, ref objects);
+                        yield return (t.Name + "." + f.Name, bytes, nano);
                     }
                 }
             }
         }
+
+        /// <summary>
+        /// The same object on nanoFramework, estimated from nf-interpreter's heap layout (src/CLR/Include/
+        /// nanoCLR_Runtime__HeapBlock.h, src/CLR/Core/Execution.cpp): everything is made of 12-byte heap blocks; an object
+        /// is one block plus one per field, whatever the field's type; an array is a 20-byte header and its elements
+        /// (references 12 bytes each), rounded up to whole blocks; a string is UTF-8 after a one-block header, and a
+        /// string written literally in the code is the header alone (its text stays in the assembly, in flash).
+        /// </summary>
+        public static long NanoSizeOf(object o)
+        {
+            const int Block = 12;
+            if (o is string s)
+            {
+                if (ReferenceEquals(string.IsInterned(s), s))
+                {
+                    return Block;
+                }
+
+                return Blocks(Block + System.Text.Encoding.UTF8.GetByteCount(s) + 1);
+            }
+
+            if (o is Delegate)
+            {
+                return 4 * Block;
+            }
+
+            if (o is Array a)
+            {
+                Type e = a.GetType().GetElementType();
+                return Blocks(20 + (long)a.Length * (e.IsValueType ? ValueSize(e) : Block));
+            }
+
+            long fields = 0;
+            foreach (FieldInfo f in Fields(o.GetType()))
+            {
+                fields++;
+            }
+
+            return Block * (1 + fields);
+        }
+
+        private static long Blocks(long bytes) => (bytes + 11) / 12 * 12;
 
         private static object[] StaticValues()
         {
@@ -128,7 +172,7 @@ namespace Ws52x.Benchmarks
             return values.ToArray();
         }
 
-        private static void Walk(object root, HashSet<object> seen, HashSet<object> otherRoots, ref long bytes, ref int objects)
+        private static void Walk(object root, HashSet<object> seen, HashSet<object> otherRoots, ref long bytes, ref long nano, ref int objects)
         {
             var stack = new Stack<object>();
             if (root is object[] statics && root.GetType() == typeof(object[]))
@@ -154,6 +198,7 @@ namespace Ws52x.Benchmarks
                 objects++;
                 long size = SizeOf(o);
                 bytes += size;
+                nano += NanoSizeOf(o);
                 if (ByType != null)
                 {
                     string key = o.GetType().Name + (o is Array arr ? "[" + arr.Length + "]" : "");
