@@ -48,7 +48,7 @@ namespace Ws52x.LoRaWan.Mac
         private readonly FrameBuilder _builder;
         private readonly FrameParser _parser;
         private readonly DataFrame _frame = new DataFrame();
-        private readonly MacCommandList _commands = new MacCommandList();
+        private readonly MacCommandList _commands = new MacCommandList(MacCommandHandler.MaxCommandsPerFrame);
         private readonly JoinAccept _accept = new JoinAccept();
         private readonly MacCommandHandler _handler;
         private readonly Adr _adr = new Adr();
