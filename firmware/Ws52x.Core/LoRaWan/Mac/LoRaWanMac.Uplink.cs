@@ -119,7 +119,7 @@ namespace Ws52x.LoRaWan.Mac
                 _frameCarriesApp = true;
                 _frameConfirmed = _queue.HeadConfirmed;
                 _framePort = _queue.HeadPort;
-                length = _builder.BuildUplink(_session, _frameConfirmed, fctrl, _macPayload, 0, m, _framePort, _queue.HeadPayload, 0,
+                length = _builder.BuildUplink(_session, _frameConfirmed, fctrl, _macPayload, 0, m, _framePort, _queue.Pool, _queue.HeadOffset,
                     _queue.HeadLength, _txBuffer, 0);
             }
             else
