@@ -132,13 +132,14 @@ namespace Ws52x.LoRaWan.Regions
 
         internal DutyCycleBand[] Bands = new DutyCycleBand[0];
 
-        /// <summary>Dynamic plans: join data rates are rotated from the highest to the lowest of this range.</summary>
+        /// <summary>
+        /// The data rates of JoinRequests. Dynamic plans and CN470 rotate from the highest to the lowest of this range; the
+        /// fixed US plans send on 125 kHz channels at the lowest (US915 DR0, AU915 DR2) and now and then on a 500 kHz
+        /// channel at the highest (DR4, DR6).
+        /// </summary>
         public int JoinMinDr { get; internal set; }
 
         public int JoinMaxDr { get; internal set; }
-
-        /// <summary>Fixed US plans: the data rate of 125 kHz join requests (US915 DR0, AU915 DR2).</summary>
-        internal int Join125Dr;
 
         public bool DefaultUplinkDwell { get; internal set; }
 

@@ -57,7 +57,7 @@ namespace Ws52x.LoRaWan.Regions
                 new sbyte[] { 13, 13, 12, 11 },
             };
             r.MaxRx1DrOffset = 3;
-            r.Join125Dr = 0;
+            r.JoinMinDr = 0;
             SetRx2AndPower(r, 923300000, 8, 3000, 14);
             return r;
         }
@@ -83,7 +83,7 @@ namespace Ws52x.LoRaWan.Regions
                 new sbyte[] { 13, 13, 12, 11, 10, 9 },
             };
             r.MaxRx1DrOffset = 5;
-            r.Join125Dr = 2;
+            r.JoinMinDr = 2;
             r.DefaultUplinkDwell = true;
             r.SupportsTxParamSetup = true;
             SetRx2AndPower(r, 923300000, 8, 3000, 14);
@@ -247,6 +247,7 @@ namespace Ws52x.LoRaWan.Regions
             r.Up500StepHz = 1600000;
             r.Up500Count = 8;
             r.Up500Dr = dr500;
+            r.JoinMaxDr = dr500;
             r.DownBaseHz = 923300000;
             r.DownStepHz = 600000;
             r.DownCount = 8;

@@ -1,3 +1,4 @@
+using Ws52x.Host.Commands;
 using Ws52x.LoRaWan.Regions;
 
 namespace Ws52x.Tests.LoRaWan.Regions
