@@ -159,7 +159,7 @@ namespace Ws52x.Benchmarks
 
         public long HourLogChars { get; }
 
-        public Ws52x.LoRaWan.Mac.MacStatistics Statistics { get; }
+        internal Ws52x.LoRaWan.Mac.MacStatistics Statistics { get; }
 
         public long SteadyTurns { get; }
 

@@ -54,7 +54,7 @@ namespace Ws52x.App
         public Ws52x.Radio.IRadio Radio { get; private set; }
 
         /// <summary>The LoRaWAN MAC, when the board has a radio and no stand-in <see cref="Link"/> was set; otherwise null.</summary>
-        public LoRaWanMac Mac { get; private set; }
+        internal LoRaWanMac Mac { get; private set; }
 
         /// <summary>The socket application (relay, button, LED, reports, protection), when the board has metering; otherwise null.</summary>
         public SocketApplication Socket { get; private set; }

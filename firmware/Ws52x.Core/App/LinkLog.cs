@@ -8,7 +8,7 @@ namespace Ws52x.App
     /// Until the socket application listens to the LoRaWAN link, this says in the log what the link does: join
     /// attempts, the session, how each uplink ended, what came down.
     /// </summary>
-    public sealed class LinkLog : ILoRaWanEvents
+    internal sealed class LinkLog : ILoRaWanEvents
     {
         private readonly Log _log;
 

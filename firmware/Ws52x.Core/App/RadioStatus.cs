@@ -7,7 +7,7 @@ namespace Ws52x.App
     /// Says whether the radio answered at boot (the first thing a maker wants to know after wiring an RFM95); the
     /// LoRaWAN MAC, which owns the radio, tells it about ready and fault.
     /// </summary>
-    public sealed class RadioStatus : IRadioEvents
+    internal sealed class RadioStatus : IRadioEvents
     {
         private readonly Log _log;
 

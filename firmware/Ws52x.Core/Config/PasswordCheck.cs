@@ -7,7 +7,7 @@ namespace Ws52x.Config
     /// <see cref="SliceIterations"/> so that a login never holds the event loop for the whole hash. Comparisons take the
     /// same time wherever the bytes differ.
     /// </summary>
-    public sealed class PasswordCheck
+    internal sealed class PasswordCheck
     {
         /// <summary>About 16-32 ms of interpreter time per slice on the ESP32 (see <see cref="PasswordRules"/>).</summary>
         public const int SliceIterations = 16;

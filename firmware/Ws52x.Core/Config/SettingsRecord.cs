@@ -16,7 +16,7 @@ namespace Ws52x.Config
     /// field whose value is damaged or out of range falls back to its default with a warning. A record that is not this
     /// format at all is refused as a whole.
     /// </summary>
-    public static class SettingsRecord
+    internal static class SettingsRecord
     {
         public const int FormatVersion = 1;
         public const int HeaderLength = 10;

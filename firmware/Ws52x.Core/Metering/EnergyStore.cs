@@ -49,7 +49,7 @@ namespace Ws52x.Metering
         private long _lastSaveMicros = long.MinValue;
         private bool _powerFailing;
 
-        public EnergyStore(EnergyCounter counter, IKeyValueStorage storage, Log log)
+        internal EnergyStore(EnergyCounter counter, IKeyValueStorage storage, Log log)
         {
             _counter = counter;
             _storage = storage;

@@ -31,7 +31,7 @@ namespace Ws52x.Metering
 
         public EnergyStore Store { get; }
 
-        public MeteringCalibrator Calibrator { get; }
+        internal MeteringCalibrator Calibrator { get; }
 
         /// <summary>Restores calibration and energy, then starts sampling and the save schedule.</summary>
         public void Start(EventLoop loop, IDigitalInput powerFail)

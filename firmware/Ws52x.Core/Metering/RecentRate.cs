@@ -6,7 +6,7 @@ namespace Ws52x.Metering
     /// readings, and at low rates it averages the whole ring instead of flickering by ±1 pulse in a few.
     /// A fixed ring of readings: nothing is allocated per tick.
     /// </summary>
-    public sealed class RecentRate
+    internal sealed class RecentRate
     {
         private readonly long[] _counts;
         private readonly long[] _times;

@@ -5,7 +5,7 @@ namespace Ws52x.Util
     /// template as the console prints it. Strings are escaped so that <see cref="JsonReader"/> reads them back exactly.
     /// Past the capacity nothing more is written and <see cref="Overflowed"/> says so.
     /// </summary>
-    public sealed class JsonWriter
+    internal sealed class JsonWriter
     {
         private readonly TextBuffer _text;
         private int _depth;

@@ -5,7 +5,7 @@ namespace Ws52x.Config.Console
     /// <see cref="Template.MaxLength"/> characters. An empty line cancels. Strings are followed so that a brace inside a
     /// value does not end the template early.
     /// </summary>
-    public sealed class TemplateCollector
+    internal sealed class TemplateCollector
     {
         public const int NeedMore = 0;
         public const int Complete = 1;

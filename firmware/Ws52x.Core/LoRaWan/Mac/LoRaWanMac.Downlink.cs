@@ -9,7 +9,7 @@ namespace Ws52x.LoRaWan.Mac
     /// a refused frame is counted and logged and leaves the session as it was. Accepted frames carry MAC commands
     /// (FOpts or port 0), an ACK, the application's payload, or, for a multicast group, the application port only.
     /// </summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         /// <summary>True for a frame addressed to this session (or a JoinAccept) that was accepted.</summary>
         private bool HandleFrame(byte[] buffer, int count, bool inClassAWindow)

@@ -4,7 +4,7 @@ using Ws52x.Util;
 namespace Ws52x.LoRaWan.Mac
 {
     /// <summary>Activation: the session at boot (restored, ABP keys, or none yet), JoinRequests, the JoinAccept, rejoins.</summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         private const int MaxDevNonce = 0xFFFF;
 

@@ -11,7 +11,7 @@ namespace Ws52x.LoRaWan.Mac
     /// alone on port 0 when they do not fit), on which channel and data rate, its repetitions (confirmed: resent after
     /// ACK_TIMEOUT up to three times; unconfirmed: NbTrans), and what follows once it is done (FCntUp, ADR, link checks).
     /// </summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         private bool _frameOpen;
         private bool _frameCarriesApp;

@@ -10,7 +10,7 @@ namespace Ws52x.LoRaWan.Mac
     /// <see cref="RxWindowTiming"/>. Class C listens on RX2 whenever it neither transmits nor listens in RX1, and goes
     /// back to it after every uplink and every RX1.
     /// </summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         private int _rx1Symbols;
         private int _frameSnrDb;

@@ -19,7 +19,7 @@ namespace Ws52x.LoRaWan.Mac
     /// Region rules come from <see cref="Region"/>/<see cref="ChannelPlan"/>; the radio is an <see cref="IRadio"/>.
     /// After construction nothing allocates per uplink or per accepted downlink (logging aside, see <see cref="LogFrames"/>).
     /// </summary>
-    public sealed partial class LoRaWanMac : ILoRaWanLink, IRadioEvents
+    internal sealed partial class LoRaWanMac : ILoRaWanLink, IRadioEvents
     {
         public const long Second = 1000000;
         public const long JoinAcceptDelay1Micros = 5 * Second;

@@ -30,7 +30,7 @@ namespace Ws52x.LoRaWan.Regions
     /// from 0, blanks are ignored. A list is applied whole or not at all: on an error the mask is left as it was and the
     /// error says where (0-based character position). The mask has bit i of word i/16 for channel i.
     /// </summary>
-    public static class ChannelListSyntax
+    internal static class ChannelListSyntax
     {
         /// <summary>The largest plan (CN470): 96 channels, six 16-bit mask words.</summary>
         public const int MaxChannels = 96;
