@@ -41,8 +41,6 @@ namespace Ws52x.Config
         /// <summary>Whether the board can restart itself to finish a reset.</summary>
         public bool CanReboot => _control != null;
 
-        public string ErasedKey(int index) => _keys[index];
-
         /// <summary>Adds a storage key that a factory reset deletes (an area's state that belongs to the old configuration).</summary>
         public void EraseOnReset(string key)
         {

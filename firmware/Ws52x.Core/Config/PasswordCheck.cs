@@ -76,14 +76,6 @@ namespace Ws52x.Config
             return true;
         }
 
-        /// <summary>Runs to the end without yielding (tests, tools).</summary>
-        public void RunToEnd()
-        {
-            while (!Step())
-            {
-            }
-        }
-
         /// <summary>Puts the hash just computed, its salt and iteration count into <paramref name="target"/>.</summary>
         public void StoreInto(PasswordSettings target)
         {

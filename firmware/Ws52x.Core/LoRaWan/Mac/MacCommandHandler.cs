@@ -52,8 +52,6 @@ namespace Ws52x.LoRaWan.Mac
 
         public byte[] AnswerBuffer { get; }
 
-        public int AnswerLength => _answers.Length;
-
         public int StickyLength => (_rxParamStatus >= 0 ? 2 : 0) + (_rxTiming ? 1 : 0) + (_dlChannelStatus >= 0 ? 2 : 0);
 
         public int PendingLength => _answers.Length + StickyLength;
