@@ -66,7 +66,12 @@ namespace Ws52x.Tests.Portability
         /// The core as the device build makes it, two assemblies (nanoFramework caps one at 64 KB of byte code and of
         /// strings): Ws52x.Core, the sources Ws52x.Core.nfproj lists, and Ws52x.Application, the rest, which references it.
         /// </summary>
-        public static (byte[] Core, byte[] Application) DeviceAssemblies()
+        public static (byte[] Core, byte[] Application) DeviceAssemblies() => DeviceBuild.Value;
+
+        // Compiled once per test run: several tests look at the same two images.
+        private static readonly Lazy<(byte[] Core, byte[] Application)> DeviceBuild = new Lazy<(byte[], byte[])>(CompileDeviceAssemblies);
+
+        private static (byte[] Core, byte[] Application) CompileDeviceAssemblies()
         {
             IReadOnlyList<string> parts = DeviceCoreParts();
             var trees = ParseCore();
