@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile-checks the ESP32 app and the device tests without Visual Studio: builds reference assemblies from the
 # nanoFramework class libraries' own sources (at the release tag of each version in packages.config), then compiles
-# Ws52x.Core, this app, and tests/Ws52x.Device.Tests against them and nanoFramework's mscorlib, in C# 9. It proves every
+# Ws52x.Core (as its two device assemblies), this app, and tests/Ws52x.Device.Tests against them and nanoFramework's mscorlib, in C# 9. It proves every
 # API the adapters and the tests call exists with that signature in those versions (nanoFramework.TestFramework at the
 # version of the test project's packages.config); it does not produce a deployable image (that needs the nanoFramework
 # MSBuild tools). It ends with the size of each assembly it compiled (IL, before nanoFramework's own PE conversion).
@@ -72,8 +72,24 @@ echo "$packages" | while IFS='|' read -r id repo folders assembly refs config; d
   echo "built $assembly $version from $repo"
 done
 
-find "$firmware/Ws52x.Core" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' | sed 's/.*/"&"/' > "$work/core.rsp"
+# The core is two device assemblies (nanoFramework addresses 64 KB of byte code per assembly, docs/budget.md):
+# Ws52x.Core is what Ws52x.Core.nfproj's Compile list names (folders "X\**\*.cs" and single files), Ws52x.Application the rest.
+parts="$(sed -n 's/.*<Compile Include="\([^"]*\)".*/\1/p' "$firmware/Ws52x.Core/Ws52x.Core.nfproj" | tr ';' '\n' | sed 's|\\|/|g; s|\*\*/\*\.cs$||')"
+: > "$work/core.rsp"
+: > "$work/application.rsp"
+echo "-r:$work/ref/Ws52x.Core.dll" >> "$work/application.rsp"
+(cd "$firmware/Ws52x.Core" && find . -name '*.cs' -not -path './obj/*' -not -path './bin/*' | sed 's|^\./||') | while read -r rel; do
+  target=application
+  for p in $parts; do
+    case "$p" in
+      */) case "$rel" in "$p"*) target=core ;; esac ;;
+      *) [ "$rel" = "$p" ] && target=core ;;
+    esac
+  done
+  echo "\"$firmware/Ws52x.Core/$rel\"" >> "$work/$target.rsp"
+done
 compile "$work/ref/Ws52x.Core.dll" library "$work/core.rsp"
+compile "$work/ref/Ws52x.Application.dll" library "$work/application.rsp"
 : > "$work/app.rsp"
 for dll in "$work"/ref/*.dll; do echo "-r:$dll" >> "$work/app.rsp"; done
 find "$here" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' | sed 's/.*/"&"/' >> "$work/app.rsp"
@@ -87,7 +103,7 @@ for id in $(sed -n 's/.*id="\([^"]*\)".*/\1/p' "$tests/packages.config"); do
     || { echo "$id: tests/Ws52x.Device.Tests has $(version_of "$id" "$tests/packages.config"), the app $(version_of "$id")" >&2; exit 1; }
 done
 : > "$work/tests.rsp"
-for r in Ws52x.Core nanoFramework.TestFramework nanoFramework.Runtime.Events nanoFramework.System.Text System.IO.Streams System.IO.FileSystem; do
+for r in Ws52x.Core Ws52x.Application nanoFramework.TestFramework nanoFramework.Runtime.Events nanoFramework.System.Text System.IO.Streams System.IO.FileSystem; do
   echo "-r:$work/ref/$r.dll" >> "$work/tests.rsp"
 done
 find "$tests" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' | sed 's/.*/"&"/' >> "$work/tests.rsp"
@@ -95,6 +111,6 @@ echo "\"$here/Adapters/FlashStorage.cs\"" >> "$work/tests.rsp"   # linked into t
 compile "$work/NFUnitTest.dll" library "$work/tests.rsp"
 echo "tests/Ws52x.Device.Tests compiles against nanoFramework.TestFramework $(version_of nanoFramework.TestFramework "$tests/packages.config")"
 
-for f in "$work/ref/Ws52x.Core.dll" "$work/Ws52x.Esp32.exe" "$work/NFUnitTest.dll"; do
+for f in "$work/ref/Ws52x.Core.dll" "$work/ref/Ws52x.Application.dll" "$work/Ws52x.Esp32.exe" "$work/NFUnitTest.dll"; do
   echo "size: $(basename "$f") $(wc -c < "$f") bytes (IL)"
 done

@@ -172,6 +172,8 @@ namespace Ws52x.Benchmarks
         {
             public void WriteLine(string line) { }
 
+            public void WriteLine(char[] line, int length) { }
+
             public void SetLineSink(ILineSink sink) { }
         }
 

@@ -20,6 +20,7 @@ namespace Ws52x.Benchmarks
             new MeteringBenchmark(),
             new StorageBenchmark(),
             new DeviceBudgetBenchmark(),
+            new BudgetBreakdown(),
             new ConfigBenchmark(),
             new ProtectionBenchmark(),
             new HandlerBenchmark(),

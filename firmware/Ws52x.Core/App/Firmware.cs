@@ -55,7 +55,10 @@ namespace Ws52x.App
         public Ws52x.Radio.IRadio Radio { get; private set; }
 
         /// <summary>The LoRaWAN MAC, when the board has a radio and no stand-in <see cref="Link"/> was set; otherwise null.</summary>
-        public LoRaWanMac Mac { get; private set; }
+        internal LoRaWanMac Mac { get; private set; }
+
+        /// <summary>The Class A receive window the MAC is in or waiting for (None without a MAC).</summary>
+        public ReceiveWindow MacWindow => Mac == null ? ReceiveWindow.None : Mac.Window;
 
         /// <summary>The socket application (relay, button, LED, reports, protection), when the board has metering; otherwise null.</summary>
         public SocketApplication Socket { get; private set; }
@@ -92,7 +95,8 @@ namespace Ws52x.App
         /// <summary>Logs the boot banner and arms the firmware's own timers.</summary>
         public void Start()
         {
-            Log.Info("boot", "Ws52x firmware " + FirmwareInfo.SoftwareVersion + " on board '" + _board.Name + "'");
+            Log.Line("boot").Append("Ws52x firmware ").Append(FirmwareInfo.SoftwareVersion).Append(" on board '").Append(_board.Name).Append('\'');
+            Log.End();
             Config.Load();
             Config.Store.Subscribe(this);
             if (Settings == null)
@@ -216,18 +220,16 @@ namespace Ws52x.App
 
         private void OnStatusTimer(LoopTimer timer)
         {
-            Log.Info(
-                "loop",
-                "timers fired " + Loop.TimersFired.ToString() +
-                ", events " + Loop.EventsDispatched.ToString() +
-                ", dropped " + Loop.EventsDropped.ToString() +
-                ", faults " + Loop.Faults.ToString() +
-                ", max lateness " + (Loop.MaxLatenessMicros / 1000).ToString() + " ms");
+            Log.Line("loop").Append("timers fired ").Append(Loop.TimersFired).Append(", events ").Append(Loop.EventsDispatched)
+                .Append(", dropped ").Append(Loop.EventsDropped).Append(", faults ").Append(Loop.Faults)
+                .Append(", max lateness ").Append(Loop.MaxLatenessMicros / 1000).Append(" ms");
+            Log.End();
         }
 
         private void OnFault(Exception fault)
         {
-            Log.Warn("loop", "handler failed: " + fault.Message);
+            Log.Warning("loop").Append("handler failed: ").Append(fault.Message);
+            Log.End();
         }
 
         /// <summary>

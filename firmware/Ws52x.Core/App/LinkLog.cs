@@ -8,7 +8,7 @@ namespace Ws52x.App
     /// Until the socket application listens to the LoRaWAN link, this says in the log what the link does: join
     /// attempts, the session, how each uplink ended, what came down.
     /// </summary>
-    public sealed class LinkLog : ILoRaWanEvents
+    internal sealed class LinkLog : ILoRaWanEvents
     {
         private readonly Log _log;
 
@@ -28,12 +28,14 @@ namespace Ws52x.App
 
         public void OnUplinkDone(int port, UplinkOutcome outcome)
         {
-            _log.Info("link", "uplink on port " + port.ToString() + ": " + (outcome == UplinkOutcome.Acknowledged ? "acknowledged" : outcome == UplinkOutcome.Sent ? "sent" : "failed"));
+            _log.Line("link").Append("uplink on port ").Append(port).Append(": ").Append(outcome == UplinkOutcome.Acknowledged ? "acknowledged" : outcome == UplinkOutcome.Sent ? "sent" : "failed");
+            _log.End();
         }
 
         public void OnDownlink(int port, byte[] payload, int offset, int length, bool multicast)
         {
-            _log.Info("link", (multicast ? "multicast" : "downlink") + " on port " + port.ToString() + ": " + Hex.ToHex(payload, offset, length));
+            _log.Line("link").Append(multicast ? "multicast" : "downlink").Append(" on port ").Append(port).Append(": ").Hex(payload, offset, length);
+            _log.End();
         }
 
         public void OnLinkLost()

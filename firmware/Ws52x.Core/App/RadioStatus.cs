@@ -7,7 +7,7 @@ namespace Ws52x.App
     /// Says whether the radio answered at boot (the first thing a maker wants to know after wiring an RFM95); the
     /// LoRaWAN MAC, which owns the radio, tells it about ready and fault.
     /// </summary>
-    public sealed class RadioStatus : IRadioEvents
+    internal sealed class RadioStatus : IRadioEvents
     {
         private readonly Log _log;
 
@@ -27,7 +27,8 @@ namespace Ws52x.App
         public void OnRadioFault(string message)
         {
             Ready = false;
-            _log.Warn("radio", message + " (check the wiring in hardware/rfm95-wiring.md)");
+            _log.Warning("radio").Append(message).Append(" (check the wiring in hardware/rfm95-wiring.md)");
+            _log.End();
         }
 
         public void OnTxDone(long timestampMicros)

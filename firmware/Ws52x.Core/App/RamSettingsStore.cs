@@ -6,7 +6,7 @@ namespace Ws52x.App
     /// Settings kept in RAM only: the guide's defaults at every boot, Save does nothing. What the firmware uses when the
     /// board hands it no persistent store (the configuration area provides that one).
     /// </summary>
-    public sealed class RamSettingsStore : ISettingsStore
+    internal sealed class RamSettingsStore : ISettingsStore
     {
         public Settings Current { get; } = new Settings();
 

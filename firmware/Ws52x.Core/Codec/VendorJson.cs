@@ -4,64 +4,95 @@ namespace Ws52x.Codec
 {
     /// <summary>
     /// Decoded values as the JSON the vendor's codec prints: the same field names, value formats and nesting
-    /// (voltage 229.3, "on"/"off", "enable"/"disable", ipso_version "v0.1" for ff0101). For the host board's log and the
-    /// decode tool; it builds strings, so it stays off hot paths.
+    /// (voltage 229.3, "on"/"off", "enable"/"disable", ipso_version "v0.1" for ff0101). For the log and the decode tool:
+    /// <see cref="WriteUplink"/> and <see cref="WriteDownlink"/> write into a caller's buffer and allocate nothing;
+    /// <see cref="Uplink"/> and <see cref="Downlink"/> write into one buffer kept for them and make one string.
     /// </summary>
     public static class VendorJson
     {
-        /// <summary>
-        /// The vendor decoder's object for an uplink: basic information first, then the report, then the power-outage
-        /// alert (our name; the vendor's decoder rejects ff3f).
-        /// </summary>
+        /// <summary>Longest JSON an uplink or downlink makes (every field at its widest), in characters.</summary>
+        public const int MaxLength = 640;
+
+        private static readonly object Lock = new object();
+        private static TextBuffer _shared;
+
         public static string Uplink(UplinkValues v)
         {
-            string s = "";
-            BasicInformation b = v.Basic;
-            ElectricalStatus e = v.Electrical;
-            if (v.Has(UplinkValues.HasProtocolVersion)) s = Field(s, "ipso_version", Str("v" + (b.ProtocolVersion >> 4).ToString() + "." + (b.ProtocolVersion & 0xf).ToString()));
-            if (v.Has(UplinkValues.HasSerialNumber)) s = Field(s, "sn", Str(Hex.ToHex(b.SerialNumber)));
-            if (v.Has(UplinkValues.HasHardwareVersion)) s = Field(s, "hardware_version", Str("v" + b.HardwareMajor.ToString() + "." + b.HardwareMinor.ToString()));
-            if (v.Has(UplinkValues.HasSoftwareVersion)) s = Field(s, "firmware_version", Str("v" + HexNumber(b.SoftwareMajor) + "." + HexNumber(b.SoftwareMinor)));
-            if (v.Has(UplinkValues.HasPowerOn)) s = Field(s, "device_status", Str("on"));
-            if (v.Has(UplinkValues.HasLoRaWanClass)) s = Field(s, "lorawan_class", Str(ClassName(b.LoRaWanClass)));
-            if (v.Has(UplinkValues.HasOvercurrentAlarm)) s = Field(s, "current_alarm_config", "{\"enable\": " + Enable(b.OvercurrentAlarmEnabled) + ", \"threshold\": " + b.OvercurrentAlarmThresholdAmps.ToString() + "}");
-            if (v.Has(UplinkValues.HasOvercurrentProtection)) s = Field(s, "over_current_protection", "{\"enable\": " + Enable(b.OvercurrentProtectionEnabled) + ", \"trip_current\": " + b.OvercurrentProtectionThresholdAmps.ToString() + "}");
-            if (v.Has(UplinkValues.HasButtonLock)) s = Field(s, "child_lock_config", "{\"enable\": " + Enable(b.ButtonLockEnabled) + ", \"lock_time\": " + b.ButtonLockMinutes.ToString() + "}");
-            if (v.Has(UplinkValues.HasPowerConsumptionRecording)) s = Field(s, "power_consumption_enable", Enable(b.PowerConsumptionRecording));
-            if (v.Has(UplinkValues.HasSocketStatus)) s = Field(s, "socket_status", Str(e.SocketOn ? "on" : "off"));
-            if (v.Has(UplinkValues.HasPowerFactor)) s = Field(s, "power_factor", e.PowerFactorPercent.ToString());
-            if (v.Has(UplinkValues.HasCurrent)) s = Field(s, "current", e.CurrentMilliamps.ToString());
-            if (v.Has(UplinkValues.HasVoltage)) s = Field(s, "voltage", Tenths(e.VoltageDeciVolts));
-            if (v.Has(UplinkValues.HasEnergy)) s = Field(s, "power_consumption", e.EnergyWattHours.ToString());
-            if (v.Has(UplinkValues.HasActivePower)) s = Field(s, "active_power", e.ActivePowerWatts.ToString());
-            if (v.Has(UplinkValues.HasPowerOutage)) s = Field(s, "power_outage", Str("yes"));
-            return "{" + s + "}";
+            lock (Lock)
+            {
+                return WriteUplink(v, Shared()).ToString();
+            }
         }
 
-        /// <summary>The vendor encoder's input object for decoded downlink commands, in the encoder's own order.</summary>
         public static string Downlink(DownlinkCommands c)
         {
-            string s = "";
-            if (c.Contains(CommandKind.Reboot)) s = Field(s, "reboot", Str("yes"));
-            if (c.Contains(CommandKind.ReportAttributes)) s = Field(s, "report_attribute", Str("yes"));
-            if (c.Contains(CommandKind.EnquireElectricalStatus)) s = Field(s, "report_status", Str("yes"));
-            if (c.Contains(CommandKind.ReportingInterval)) s = Field(s, "report_interval", c.ReportingIntervalSeconds.ToString());
-            if (c.Contains(CommandKind.Switch)) s = Field(s, "socket_status", Str(c.SwitchOn ? "on" : "off"));
+            lock (Lock)
+            {
+                return WriteDownlink(c, Shared()).ToString();
+            }
+        }
+
+        /// <summary>Writes the vendor decoder's JSON for an uplink into <paramref name="b"/> (cleared first).</summary>
+        public static TextBuffer WriteUplink(UplinkValues v, TextBuffer b)
+        {
+            BasicInformation i = v.Basic;
+            ElectricalStatus e = v.Electrical;
+            b.Clear().Append('{');
+            if (v.Has(UplinkValues.HasProtocolVersion)) Name(b, "ipso_version").Append("\"v").Append(i.ProtocolVersion >> 4).Append('.').Append(i.ProtocolVersion & 0xf).Append('"');
+            if (v.Has(UplinkValues.HasSerialNumber)) Name(b, "sn").Append('"').Hex(i.SerialNumber, 0, i.SerialNumber.Length).Append('"');
+            if (v.Has(UplinkValues.HasHardwareVersion)) Name(b, "hardware_version").Append("\"v").Append(i.HardwareMajor).Append('.').Append(i.HardwareMinor).Append('"');
+            if (v.Has(UplinkValues.HasSoftwareVersion)) HexNumber(HexNumber(Name(b, "firmware_version").Append("\"v"), i.SoftwareMajor).Append('.'), i.SoftwareMinor).Append('"');
+            if (v.Has(UplinkValues.HasPowerOn)) Str(b, "device_status", "on");
+            if (v.Has(UplinkValues.HasLoRaWanClass)) Str(b, "lorawan_class", ClassName(i.LoRaWanClass));
+            if (v.Has(UplinkValues.HasOvercurrentAlarm)) Setting(b, "current_alarm_config", i.OvercurrentAlarmEnabled, "threshold", i.OvercurrentAlarmThresholdAmps);
+            if (v.Has(UplinkValues.HasOvercurrentProtection)) Setting(b, "over_current_protection", i.OvercurrentProtectionEnabled, "trip_current", i.OvercurrentProtectionThresholdAmps);
+            if (v.Has(UplinkValues.HasButtonLock)) Setting(b, "child_lock_config", i.ButtonLockEnabled, "lock_time", i.ButtonLockMinutes);
+            if (v.Has(UplinkValues.HasPowerConsumptionRecording)) Enable(Name(b, "power_consumption_enable"), i.PowerConsumptionRecording);
+            if (v.Has(UplinkValues.HasSocketStatus)) Str(b, "socket_status", e.SocketOn ? "on" : "off");
+            if (v.Has(UplinkValues.HasPowerFactor)) Name(b, "power_factor").Append(e.PowerFactorPercent);
+            if (v.Has(UplinkValues.HasCurrent)) Name(b, "current").Append(e.CurrentMilliamps);
+            if (v.Has(UplinkValues.HasVoltage)) Tenths(Name(b, "voltage"), e.VoltageDeciVolts);
+            if (v.Has(UplinkValues.HasEnergy)) Name(b, "power_consumption").Append(e.EnergyWattHours);
+            if (v.Has(UplinkValues.HasActivePower)) Name(b, "active_power").Append(e.ActivePowerWatts);
+            if (v.Has(UplinkValues.HasPowerOutage)) Str(b, "power_outage", "yes");
+            return b.Append('}');
+        }
+
+        /// <summary>Writes the vendor encoder's JSON for what a downlink asks into <paramref name="b"/> (cleared first).</summary>
+        public static TextBuffer WriteDownlink(DownlinkCommands c, TextBuffer b)
+        {
+            b.Clear().Append('{');
+            if (c.Contains(CommandKind.Reboot)) Str(b, "reboot", "yes");
+            if (c.Contains(CommandKind.ReportAttributes)) Str(b, "report_attribute", "yes");
+            if (c.Contains(CommandKind.EnquireElectricalStatus)) Str(b, "report_status", "yes");
+            if (c.Contains(CommandKind.ReportingInterval)) Name(b, "report_interval").Append(c.ReportingIntervalSeconds);
+            if (c.Contains(CommandKind.Switch)) Str(b, "socket_status", c.SwitchOn ? "on" : "off");
             if (c.Contains(CommandKind.AddDelayTask))
             {
                 // The vendor's delay-task object shares socket_status with the plain switch; a downlink with both is ambiguous in its JSON.
-                if (!c.Contains(CommandKind.Switch)) s = Field(s, "socket_status", Str(c.DelayOpens ? "on" : "off"));
-                s = Field(s, "delay_time", c.DelaySeconds.ToString());
+                if (!c.Contains(CommandKind.Switch)) Str(b, "socket_status", c.DelayOpens ? "on" : "off");
+                Name(b, "delay_time").Append(c.DelaySeconds);
             }
 
-            if (c.Contains(CommandKind.DeleteDelayTask)) s = Field(s, "cancel_delay_task", c.DeleteDelayTaskIndex.ToString());
-            if (c.Contains(CommandKind.OvercurrentAlarm)) s = Field(s, "current_alarm_config", "{\"enable\": " + Enable(c.OvercurrentAlarmEnabled) + ", \"threshold\": " + c.OvercurrentAlarmThresholdAmps.ToString() + "}");
-            if (c.Contains(CommandKind.OvercurrentProtection)) s = Field(s, "over_current_protection", "{\"enable\": " + Enable(c.OvercurrentProtectionEnabled) + ", \"trip_current\": " + c.OvercurrentProtectionThresholdAmps.ToString() + "}");
-            if (c.Contains(CommandKind.ButtonLock)) s = Field(s, "child_lock_config", "{\"enable\": " + Enable(c.ButtonLockEnabled) + ", \"lock_time\": " + c.ButtonLockMinutes.ToString() + "}");
-            if (c.Contains(CommandKind.PowerConsumptionRecording)) s = Field(s, "power_consumption_enable", Enable(c.PowerConsumptionRecording));
-            if (c.Contains(CommandKind.ResetPowerConsumption)) s = Field(s, "reset_power_consumption", Str("yes"));
-            if (c.Contains(CommandKind.LedMode)) s = Field(s, "led_indicator_enable", Enable(c.LedEnabled));
-            return "{" + s + "}";
+            if (c.Contains(CommandKind.DeleteDelayTask)) Name(b, "cancel_delay_task").Append(c.DeleteDelayTaskIndex);
+            if (c.Contains(CommandKind.OvercurrentAlarm)) Setting(b, "current_alarm_config", c.OvercurrentAlarmEnabled, "threshold", c.OvercurrentAlarmThresholdAmps);
+            if (c.Contains(CommandKind.OvercurrentProtection)) Setting(b, "over_current_protection", c.OvercurrentProtectionEnabled, "trip_current", c.OvercurrentProtectionThresholdAmps);
+            if (c.Contains(CommandKind.ButtonLock)) Setting(b, "child_lock_config", c.ButtonLockEnabled, "lock_time", c.ButtonLockMinutes);
+            if (c.Contains(CommandKind.PowerConsumptionRecording)) Enable(Name(b, "power_consumption_enable"), c.PowerConsumptionRecording);
+            if (c.Contains(CommandKind.ResetPowerConsumption)) Str(b, "reset_power_consumption", "yes");
+            if (c.Contains(CommandKind.LedMode)) Enable(Name(b, "led_indicator_enable"), c.LedEnabled);
+            return b.Append('}');
+        }
+
+        // Made at first use, not at boot: only a board that logs or decodes JSON holds it.
+        private static TextBuffer Shared()
+        {
+            if (_shared == null)
+            {
+                _shared = new TextBuffer(MaxLength);
+            }
+
+            return _shared;
         }
 
         // The vendor decoder's class map; anything else it prints as "unknown".
@@ -77,21 +108,47 @@ namespace Ws52x.Codec
             }
         }
 
-        private static string Field(string s, string name, string value) => (s.Length == 0 ? "" : s + ", ") + "\"" + name + "\": " + value;
+        // "name": (after ", " unless it is the first member).
+        private static TextBuffer Name(TextBuffer b, string name)
+        {
+            if (b.Length > 1)
+            {
+                b.Append(", ");
+            }
 
-        private static string Str(string value) => "\"" + value + "\"";
+            return b.Append('"').Append(name).Append("\": ");
+        }
 
-        private static string Enable(bool on) => on ? "\"enable\"" : "\"disable\"";
+        private static void Str(TextBuffer b, string name, string value) => Name(b, name).Append('"').Append(value).Append('"');
+
+        private static TextBuffer Enable(TextBuffer b, bool on) => b.Append(on ? "\"enable\"" : "\"disable\"");
+
+        // The three settings the guide reports and sets as {"enable": ..., "<what>": n}.
+        private static void Setting(TextBuffer b, string name, bool on, string what, int value)
+        {
+            Enable(Name(b, name).Append("{\"enable\": "), on).Append(", \"").Append(what).Append("\": ").Append(value).Append('}');
+        }
 
         // The vendor prints the software version bytes in hex: 01 14 is v1.14, 01 0a would be v1.a.
-        private static string HexNumber(byte b) => b < 16 ? Hex.ToHex(new[] { b }, 0, 1).Substring(1) : Hex.ToHex(new[] { b }, 0, 1);
+        private static TextBuffer HexNumber(TextBuffer b, byte value)
+        {
+            return value >= 16 ? b.HexDigit(value >> 4).HexDigit(value) : b.HexDigit(value);
+        }
 
         // 2293 -> 229.3, 1000 -> 100 (JavaScript prints whole numbers without a fraction).
-        private static string Tenths(int deci)
+        private static void Tenths(TextBuffer b, int deci)
         {
-            int whole = deci / 10;
-            int tenth = deci % 10;
-            return tenth == 0 ? whole.ToString() : whole.ToString() + "." + tenth.ToString();
+            if (deci < 0)
+            {
+                b.Append('-');
+                deci = -deci;
+            }
+
+            b.Append(deci / 10);
+            if (deci % 10 != 0)
+            {
+                b.Append('.').Append(deci % 10);
+            }
         }
     }
 }

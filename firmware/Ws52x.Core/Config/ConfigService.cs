@@ -45,10 +45,10 @@ namespace Ws52x.Config
         public SettingsStore Store { get; }
 
         /// <summary>Factory reset: the button's hold calls <see cref="FactoryReset.Run"/>; the MAC registers its keys.</summary>
-        public FactoryReset Reset { get; }
+        internal FactoryReset Reset { get; }
 
         /// <summary>Where areas register their `status` line.</summary>
-        public StatusBoard Status { get; }
+        internal StatusBoard Status { get; }
 
         public ConfigConsole Console { get; }
 

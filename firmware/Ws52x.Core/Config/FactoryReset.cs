@@ -18,7 +18,7 @@ namespace Ws52x.Config
     /// <para>Order: registered keys first, the settings record last, so a power cut in the middle leaves either the old
     /// settings without a session (the board rejoins with them) or the whole reset, never new settings on an old session.</para>
     /// </summary>
-    public sealed class FactoryReset
+    internal sealed class FactoryReset
     {
         public const int MaxErasedKeys = 16;
 
@@ -40,8 +40,6 @@ namespace Ws52x.Config
 
         /// <summary>Whether the board can restart itself to finish a reset.</summary>
         public bool CanReboot => _control != null;
-
-        public string ErasedKey(int index) => _keys[index];
 
         /// <summary>Adds a storage key that a factory reset deletes (an area's state that belongs to the old configuration).</summary>
         public void EraseOnReset(string key)

@@ -7,7 +7,7 @@ namespace Ws52x.Config
     /// <see cref="SliceIterations"/> so that a login never holds the event loop for the whole hash. Comparisons take the
     /// same time wherever the bytes differ.
     /// </summary>
-    public sealed class PasswordCheck
+    internal sealed class PasswordCheck
     {
         /// <summary>About 16-32 ms of interpreter time per slice on the ESP32 (see <see cref="PasswordRules"/>).</summary>
         public const int SliceIterations = 16;
@@ -74,14 +74,6 @@ namespace Ws52x.Config
             }
 
             return true;
-        }
-
-        /// <summary>Runs to the end without yielding (tests, tools).</summary>
-        public void RunToEnd()
-        {
-            while (!Step())
-            {
-            }
         }
 
         /// <summary>Puts the hash just computed, its salt and iteration count into <paramref name="target"/>.</summary>

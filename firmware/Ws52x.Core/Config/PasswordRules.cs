@@ -10,7 +10,7 @@ namespace Ws52x.Config
     /// and guessing on the console itself is stopped by the lockout (5 wrong passwords, then a minute, doubling).
     /// The count is stored with each hash, so a later firmware may raise it.</para>
     /// </summary>
-    public static class PasswordRules
+    internal static class PasswordRules
     {
         public const string FactoryDefault = "123456";
 

@@ -92,13 +92,10 @@ namespace Ws52x.Config
 
         public readonly int Flags;
 
-        /// <summary>What it is, in the guide's words (and the guide section).</summary>
-        public readonly string Title;
-
         /// <summary>The names of a <see cref="SettingKind.Choice"/>, lower case, in the order of their numbers.</summary>
         public readonly string[] Choices;
 
-        public SettingInfo(int id, byte tag, string name, SettingKind kind, SettingRange range, int min, int max, string unit, int flags, string title, string[] choices)
+        public SettingInfo(int id, byte tag, string name, SettingKind kind, SettingRange range, int min, int max, string unit, int flags, string[] choices)
         {
             Id = id;
             Tag = tag;
@@ -109,9 +106,11 @@ namespace Ws52x.Config
             Max = max;
             Unit = unit;
             Flags = flags;
-            Title = title;
             Choices = choices;
         }
+
+        /// <summary>What it is, in the guide's words (and the guide section).</summary>
+        public string Title => SettingsTable.TitleOf(Id);
 
         public bool Has(int flag) => (Flags & flag) != 0;
 

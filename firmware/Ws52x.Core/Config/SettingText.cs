@@ -42,9 +42,9 @@ namespace Ws52x.Config
                     into.ByteCount = 0;
                     return null;
                 default:
-                    if (text.Length > ChannelListSyntax.MaxTextLength)
+                    if (text.Length > LoRaWan.Regions.ChannelListSyntax.MaxTextLength)
                     {
-                        return info.Name + " is longer than " + ChannelListSyntax.MaxTextLength.ToString() + " characters";
+                        return info.Name + " is longer than " + LoRaWan.Regions.ChannelListSyntax.MaxTextLength.ToString() + " characters";
                     }
 
                     into.Text = text.ToLower() == DefaultChannels ? "" : text;

@@ -101,7 +101,7 @@ namespace Ws52x.Config
         public string Region = "EU868";
 
         /// <summary>Enabled channels in the guide's syntax ("0-7", "1,40", "1-40,60", "all", "null"); empty = the region's default plan.
-        /// Stored in its shortest form (<see cref="ChannelListSyntax.Format"/>).</summary>
+        /// Stored in its shortest form (<see cref="LoRaWan.Regions.ChannelListSyntax.Format"/>).</summary>
         public string Channels = "";
 
         public DeviceClass Class = DeviceClass.C;

@@ -101,7 +101,7 @@ namespace Ws52x.Config
                 case SettingsTable.TxPower: l.TxPowerIndex = v.Number; break;
                 case SettingsTable.Rx2DataRate: l.Rx2DataRate = v.Number; break;
                 case SettingsTable.Rx2Frequency: l.Rx2FrequencyHz = v.Number; break;
-                case SettingsTable.Region: l.Region = v.Number >= 0 && v.Number < RegionTable.All.Length ? RegionTable.All[v.Number].Name : "?"; break;
+                case SettingsTable.Region: l.Region = LoRaWan.Regions.KnownRegions.NameAt(v.Number) ?? "?"; break;
                 case SettingsTable.Channels: l.Channels = v.Text ?? ""; break;
                 case SettingsTable.Class: l.Class = v.Number == 1 ? DeviceClass.C : DeviceClass.A; break;
                 case SettingsTable.ReportingInterval: k.ReportingIntervalSeconds = v.Number; break;
@@ -144,12 +144,12 @@ namespace Ws52x.Config
             return copy;
         }
 
-        /// <summary>Index of a region name in <see cref="RegionTable.All"/>, or -1.</summary>
+        /// <summary>Index of a region name (as the settings spell it) in <see cref="LoRaWan.Regions.KnownRegions"/>, or -1.</summary>
         public static int RegionIndex(string name)
         {
-            for (int i = 0; i < RegionTable.All.Length; i++)
+            for (int i = 0; i < LoRaWan.Regions.KnownRegions.Count; i++)
             {
-                if (RegionTable.All[i].Name == name)
+                if (LoRaWan.Regions.KnownRegions.NameAt(i) == name)
                 {
                     return i;
                 }

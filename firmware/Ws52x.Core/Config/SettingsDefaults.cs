@@ -1,3 +1,4 @@
+using Ws52x.LoRaWan.Regions;
 using Ws52x.Util;
 
 namespace Ws52x.Config
@@ -28,7 +29,7 @@ namespace Ws52x.Config
                 System.Array.Copy(serialNumber, _serialNumber, SerialNumberLength);
             }
 
-            Band = RegionTable.IsBand(band) ? band : RegionTable.DefaultBand;
+            Band = KnownRegions.IsBand(band) ? band : KnownRegions.DefaultBand;
         }
 
         public bool HasSerialNumber { get; }
@@ -43,7 +44,7 @@ namespace Ws52x.Config
             var s = new Settings();
             DevEuiFromSerialNumber(_serialNumber, s.LoRaWan.DevEui);
             s.LoRaWan.DevAddr = DevAddrFromSerialNumber(_serialNumber);
-            ApplyRegion(s, RegionTable.DefaultFor(Band));
+            ApplyRegion(s, KnownRegions.DefaultFor(Band));
             return s;
         }
 
@@ -53,7 +54,7 @@ namespace Ws52x.Config
         /// </summary>
         public static void ApplyRegion(Settings s, string region)
         {
-            RegionInfo r = RegionTable.Find(region) ?? RegionTable.All[0];
+            Region r = KnownRegions.Find(region) ?? KnownRegions.At(0);
             LoRaWanSettings l = s.LoRaWan;
             l.Region = r.Name;
             l.DataRate = r.DefaultDataRate;

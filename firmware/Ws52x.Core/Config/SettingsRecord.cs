@@ -16,7 +16,7 @@ namespace Ws52x.Config
     /// field whose value is damaged or out of range falls back to its default with a warning. A record that is not this
     /// format at all is refused as a whole.
     /// </summary>
-    public static class SettingsRecord
+    internal static class SettingsRecord
     {
         public const int FormatVersion = 1;
         public const int HeaderLength = 10;
@@ -235,7 +235,7 @@ namespace Ws52x.Config
 
         private static int WriteText(string text, byte[] buffer, int at)
         {
-            int length = text.Length > ChannelListSyntax.MaxTextLength ? ChannelListSyntax.MaxTextLength : text.Length;
+            int length = text.Length > LoRaWan.Regions.ChannelListSyntax.MaxTextLength ? LoRaWan.Regions.ChannelListSyntax.MaxTextLength : text.Length;
             for (int i = 0; i < length; i++)
             {
                 buffer[at + i] = (byte)text[i];

@@ -1,3 +1,5 @@
+using Ws52x.LoRaWan.Regions;
+
 namespace Ws52x.Config
 {
     /// <summary>
@@ -7,7 +9,7 @@ namespace Ws52x.Config
     /// </summary>
     public sealed class SettingsRules
     {
-        private readonly byte[] _mask = new byte[ChannelListSyntax.MaskLength];
+        private readonly ushort[] _mask = new ushort[ChannelListSyntax.MaskWords];
         private readonly SettingValue _value = new SettingValue();
 
         /// <param name="ratedCurrentAmps">The board's rated current (MeteringBoard.RatedCurrentMilliamps / 1000), the
@@ -16,7 +18,7 @@ namespace Ws52x.Config
         public SettingsRules(int ratedCurrentAmps, string band)
         {
             RatedCurrentAmps = ratedCurrentAmps < 1 ? 1 : ratedCurrentAmps > 255 ? 255 : ratedCurrentAmps;
-            Band = RegionTable.IsBand(band) ? band : RegionTable.DefaultBand;
+            Band = KnownRegions.IsBand(band) ? band : KnownRegions.DefaultBand;
         }
 
         public int RatedCurrentAmps { get; }
@@ -32,7 +34,7 @@ namespace Ws52x.Config
         /// </summary>
         public string Check(SettingInfo info, SettingValue value, Settings context)
         {
-            RegionInfo region = RegionTable.Find(context.LoRaWan.Region) ?? RegionTable.All[0];
+            Region region = KnownRegions.Find(context.LoRaWan.Region) ?? KnownRegions.At(0);
             switch (info.Kind)
             {
                 case SettingKind.Bool:
@@ -43,10 +45,13 @@ namespace Ws52x.Config
                         return info.Name + " must be one of " + SettingText.ChoiceList(info);
                     }
 
-                    if (info.Id == SettingsTable.Region && RegionTable.All[value.Number].Band != Band)
+                    if (info.Id == SettingsTable.Region)
                     {
-                        return "region " + RegionTable.All[value.Number].Name + " needs a -" + RegionTable.All[value.Number].Band +
-                            " board; this board is -" + Band + " (" + RegionsOfBand() + ")";
+                        string band = KnownRegions.At(value.Number).RadioBand;
+                        if (band != Band)
+                        {
+                            return "region " + KnownRegions.NameAt(value.Number) + " needs a -" + band + " board; this board is -" + Band + " (" + RegionsOfBand() + ")";
+                        }
                     }
 
                     return null;
@@ -130,7 +135,7 @@ namespace Ws52x.Config
         /// region of <paramref name="context"/>, or described in general when it is null.</summary>
         public string RangeText(SettingInfo info, Settings context)
         {
-            RegionInfo region = context == null ? null : RegionTable.Find(context.LoRaWan.Region);
+            Region region = context == null ? null : KnownRegions.Find(context.LoRaWan.Region);
             string unit = info.Unit.Length == 0 ? "" : " " + info.Unit;
             switch (info.Kind)
             {
@@ -145,7 +150,7 @@ namespace Ws52x.Config
                 case SettingKind.Address:
                     return "8 hex digits";
                 case SettingKind.ChannelList:
-                    return region == null ? "channel list of the region (16, 72 or 96 channels)" : "channels 0-" + (region.ChannelCount - 1).ToString() + ", all, null, or empty";
+                    return region == null ? "channel list of the region (16, 72 or 96 channels)" : "channels 0-" + (region.MaxChannels - 1).ToString() + ", all, null, or empty";
             }
 
             switch (info.Range)
@@ -166,21 +171,9 @@ namespace Ws52x.Config
         }
 
         /// <summary>The regions this board's band can use, for messages.</summary>
-        public string RegionsOfBand()
-        {
-            string s = "";
-            for (int i = 0; i < RegionTable.All.Length; i++)
-            {
-                if (RegionTable.All[i].Band == Band)
-                {
-                    s += (s.Length == 0 ? "" : ", ") + RegionTable.All[i].Name;
-                }
-            }
+        public string RegionsOfBand() => KnownRegions.NameList(Band);
 
-            return s;
-        }
-
-        private string CheckInteger(SettingInfo info, int v, RegionInfo region)
+        private string CheckInteger(SettingInfo info, int v, Region region)
         {
             int min = info.Min;
             int max = info.Max;
@@ -227,7 +220,7 @@ namespace Ws52x.Config
                 (info.Range == SettingRange.RatedCurrent ? " (the board's rating)" : "");
         }
 
-        private string CheckChannels(SettingInfo info, SettingValue value, RegionInfo region)
+        private string CheckChannels(SettingInfo info, SettingValue value, Region region)
         {
             string text = value.Text ?? "";
             if (text.Length == 0)
@@ -235,13 +228,13 @@ namespace Ws52x.Config
                 return null;
             }
 
-            string reason = ChannelListSyntax.TryParse(text, region.ChannelCount, _mask);
+            string reason = ChannelListSyntax.Check(text, region.MaxChannels, _mask);
             if (reason != null)
             {
-                return info.Name + ": " + reason + " (" + region.Name + " has channels 0-" + (region.ChannelCount - 1).ToString() + ")";
+                return info.Name + ": " + reason + " (" + region.Name + " has channels 0-" + (region.MaxChannels - 1).ToString() + ")";
             }
 
-            value.Text = ChannelListSyntax.Format(_mask, region.ChannelCount);
+            value.Text = ChannelListSyntax.Format(_mask, region.MaxChannels);
             return null;
         }
     }

@@ -25,7 +25,9 @@ namespace Ws52x.Config
         private readonly SettingsRules _rules;
         private readonly Log _log;
         private readonly byte[] _record = new byte[SettingsRecord.MaxLength];
-        private readonly byte[] _stored = new byte[SettingsRecord.MaxLength];
+        // The record last stored, to skip a save that would write the same again; exactly its length (a record is about
+        // 450 bytes of the 1 KB it may take), made anew only when a record is written.
+        private byte[] _stored = new byte[0];
         private readonly SettingValue _scratch = new SettingValue();
         private readonly ISettingsObserver[] _observers = new ISettingsObserver[MaxObservers];
         private int _storedLength;
@@ -65,7 +67,8 @@ namespace Ws52x.Config
             int length = _storage == null ? -1 : _storage.Read(StorageKey, _record);
             if (length < 0)
             {
-                _log.Info("config", "no stored settings: factory defaults, region " + Current.LoRaWan.Region);
+                _log.Line("config").Append("no stored settings: factory defaults, region ").Append(Current.LoRaWan.Region);
+                _log.End();
                 return;
             }
 
@@ -83,9 +86,9 @@ namespace Ws52x.Config
             }
 
             Sequence = sequence;
-            Array.Copy(_record, _stored, length);
-            _storedLength = length;
-            _log.Info("config", "settings restored (save #" + sequence.ToString() + ", " + length.ToString() + " bytes), region " + Current.LoRaWan.Region);
+            Keep(length);
+            _log.Line("config").Append("settings restored (save #").Append(sequence).Append(", ").Append(length).Append(" bytes), region ").Append(Current.LoRaWan.Region);
+            _log.End();
             if (warnings != null)
             {
                 _log.Warn("config", "stored settings partly unusable: " + warnings);
@@ -136,8 +139,7 @@ namespace Ws52x.Config
 
             Sequence++;
             Writes++;
-            Array.Copy(_record, _stored, length);
-            _storedLength = length;
+            Keep(length);
             SettingsAccess.Copy(candidate, Current, _scratch);
             Notify();
             return null;
@@ -173,6 +175,17 @@ namespace Ws52x.Config
             }
 
             _observers[_observerCount++] = observer;
+        }
+
+        private void Keep(int length)
+        {
+            if (_stored.Length != length)
+            {
+                _stored = new byte[length];
+            }
+
+            Array.Copy(_record, _stored, length);
+            _storedLength = length;
         }
 
         // Compares with the stored record past the sequence number, the one field that always differs.

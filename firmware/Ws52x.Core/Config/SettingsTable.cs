@@ -93,77 +93,132 @@ namespace Ws52x.Config
         private static SettingInfo[] Build()
         {
             var t = new SettingInfo[48];
-            t[DevEui] = Entry(DevEui, 1, "dev_eui", SettingKind.Eui, SettingFlags.Identity | Rejoin_, "Device EUI: the board's own, from its serial number (3.2.1)");
-            t[AppEui] = Entry(AppEui, 2, "app_eui", SettingKind.Eui, Rejoin_, "App EUI (JoinEUI) of the join server (3.2.1)");
-            t[AppPort] = Number(AppPort, 3, "app_port", 1, 223, "", 0, "Application Port: FPort of uplinks and of the downlinks acted on (3.2.1)");
-            t[JoinType] = Choice(JoinType, 4, "join_type", JoinTypes, Rejoin_, "Join Type: OTAA or ABP (3.2.1)");
-            t[AppKey] = Entry(AppKey, 5, "app_key", SettingKind.Key, Secret_ | Rejoin_, "Application Key for OTAA (3.2.1)");
-            t[DevAddr] = Entry(DevAddr, 6, "dev_addr", SettingKind.Address, SettingFlags.Identity | Rejoin_, "Device Address for ABP: digits 5-12 of the SN (3.2.1)");
-            t[NwkSKey] = Entry(NwkSKey, 7, "nwk_skey", SettingKind.Key, Secret_ | Rejoin_, "Network Session Key for ABP (3.2.1)");
-            t[AppSKey] = Entry(AppSKey, 8, "app_skey", SettingKind.Key, Secret_ | Rejoin_, "Application Session Key for ABP (3.2.1)");
-            t[DataRate] = Ranged(DataRate, 9, "data_rate", SettingRange.UplinkDataRate, "", 0, "Spread Factor: the data rate when ADR is off, the first one when on (3.2.1)");
-            t[Confirmed] = Switch(Confirmed, 10, "confirmed", 0, "Confirmed Mode: uplinks acknowledged, resent up to 3 times (3.2.1)");
-            t[Rejoin] = Switch(Rejoin, 11, "rejoin", 0, "Rejoin Mode: link checks and a new join when they go unanswered, OTAA only (3.2.1)");
-            t[RejoinPackets] = Number(RejoinPackets, 12, "rejoin_packets", 4, 32, "packets", 0, "Rejoin Mode: unanswered link checks before a new join (3.2.1)");
-            t[Adr] = Switch(Adr, 13, "adr", 0, "ADR Mode: the network server sets the data rate (3.2.1)");
-            t[TxPower] = Ranged(TxPower, 14, "tx_power", SettingRange.TxPower, "", 0, "Tx Power index: 0 is the region's highest EIRP, each step 2 dB less (3.2.1)");
-            t[Rx2DataRate] = Ranged(Rx2DataRate, 15, "rx2_data_rate", SettingRange.Rx2DataRate, "", Rejoin_, "RX2 Data Rate; -1 is the region's default (3.2.1)");
-            t[Rx2Frequency] = Ranged(Rx2Frequency, 16, "rx2_frequency", SettingRange.Rx2Frequency, "Hz", Rejoin_, "RX2 Frequency; 0 is the region's default (3.2.1)");
-            t[Region] = Choice(Region, 17, "region", RegionNames(), Reboot_, "Support Frequency: the LoRaWAN region (3.2.2)");
-            t[Channels] = Entry(Channels, 18, "channels", SettingKind.ChannelList, Reboot_, "Channel Plan: enabled channels, e.g. 0-7, 1-40,60, all, null; empty = the region's default (3.2.2)");
-            t[Class] = Choice(Class, 19, "class", Classes, Reboot_, "LoRaWAN class: A, or C (always listening)");
+            t[DevEui] = Entry(DevEui, 1, "dev_eui", SettingKind.Eui, SettingFlags.Identity | Rejoin_);
+            t[AppEui] = Entry(AppEui, 2, "app_eui", SettingKind.Eui, Rejoin_);
+            t[AppPort] = Number(AppPort, 3, "app_port", 1, 223, "", 0);
+            t[JoinType] = Choice(JoinType, 4, "join_type", JoinTypes, Rejoin_);
+            t[AppKey] = Entry(AppKey, 5, "app_key", SettingKind.Key, Secret_ | Rejoin_);
+            t[DevAddr] = Entry(DevAddr, 6, "dev_addr", SettingKind.Address, SettingFlags.Identity | Rejoin_);
+            t[NwkSKey] = Entry(NwkSKey, 7, "nwk_skey", SettingKind.Key, Secret_ | Rejoin_);
+            t[AppSKey] = Entry(AppSKey, 8, "app_skey", SettingKind.Key, Secret_ | Rejoin_);
+            t[DataRate] = Ranged(DataRate, 9, "data_rate", SettingRange.UplinkDataRate, "", 0);
+            t[Confirmed] = Switch(Confirmed, 10, "confirmed", 0);
+            t[Rejoin] = Switch(Rejoin, 11, "rejoin", 0);
+            t[RejoinPackets] = Number(RejoinPackets, 12, "rejoin_packets", 4, 32, "packets", 0);
+            t[Adr] = Switch(Adr, 13, "adr", 0);
+            t[TxPower] = Ranged(TxPower, 14, "tx_power", SettingRange.TxPower, "", 0);
+            t[Rx2DataRate] = Ranged(Rx2DataRate, 15, "rx2_data_rate", SettingRange.Rx2DataRate, "", Rejoin_);
+            t[Rx2Frequency] = Ranged(Rx2Frequency, 16, "rx2_frequency", SettingRange.Rx2Frequency, "Hz", Rejoin_);
+            t[Region] = Choice(Region, 17, "region", RegionNames(), Reboot_);
+            t[Channels] = Entry(Channels, 18, "channels", SettingKind.ChannelList, Reboot_);
+            t[Class] = Choice(Class, 19, "class", Classes, Reboot_);
             for (int g = 0; g < LoRaWanSettings.MulticastGroupCount; g++)
             {
                 int id = MulticastBase + MulticastFields * g;
                 string mc = "mc" + (g + 1).ToString();
-                string group = "Multicast Group " + (g + 1).ToString();
                 byte tag = (byte)(20 + MulticastFields * g);
-                t[id] = Switch(id, tag, mc + "_enabled", Reboot_, group + " enabled (3.2.3)");
-                t[id + 1] = Entry(id + 1, (byte)(tag + 1), mc + "_address", SettingKind.Address, Reboot_, group + " Multicast Address (3.2.3)");
-                t[id + 2] = Entry(id + 2, (byte)(tag + 2), mc + "_net_skey", SettingKind.Key, Secret_ | Reboot_, group + " McNetSKey (3.2.3)");
-                t[id + 3] = Entry(id + 3, (byte)(tag + 3), mc + "_app_skey", SettingKind.Key, Secret_ | Reboot_, group + " McAppSKey (3.2.3)");
+                t[id] = Switch(id, tag, mc + "_enabled", Reboot_);
+                t[id + 1] = Entry(id + 1, (byte)(tag + 1), mc + "_address", SettingKind.Address, Reboot_);
+                t[id + 2] = Entry(id + 2, (byte)(tag + 2), mc + "_net_skey", SettingKind.Key, Secret_ | Reboot_);
+                t[id + 3] = Entry(id + 3, (byte)(tag + 3), mc + "_app_skey", SettingKind.Key, Secret_ | Reboot_);
             }
 
-            t[ReportingInterval] = Number(ReportingInterval, 40, "report_interval", 60, 64800, "s", 0, "Reporting Interval: 1-1080 min, in seconds as ff03 sets it (3.3)");
-            t[Led] = Switch(Led, 41, "led", 0, "LED Indicator (3.3)");
-            t[PowerConsumption] = Switch(PowerConsumption, 42, "power_consumption", 0, "Power Consumption: energy counting on or off (3.3)");
-            t[PowerRestore] = Choice(PowerRestore, 43, "power_restore", RestorePolicies, 0, "When Power is Restored, Socket: off, on, or its last state (3.3)");
-            t[ButtonLock] = Switch(ButtonLock, 44, "button_lock", 0, "Button Lock: the button does nothing but the reset (3.3)");
-            t[ButtonLockMinutes] = Number(ButtonLockMinutes, 45, "button_lock_minutes", 0, 32767, "min", 0, "Button Lock time as ff25 carries it; 0 = until unlocked");
-            t[OvercurrentAlarm] = Switch(OvercurrentAlarm, 46, "overcurrent_alarm", 0, "Overcurrent Alarm: report when the current reaches the threshold (3.3)");
-            t[OvercurrentAlarmThreshold] = Ranged(OvercurrentAlarmThreshold, 47, "overcurrent_alarm_threshold", SettingRange.RatedCurrent, "A", 0, "Overcurrent Alarm threshold, up to the board's rated current (3.3)");
-            t[OvercurrentProtection] = Switch(OvercurrentProtection, 48, "overcurrent_protection", 0, "Overcurrent Protection: switch off when the current reaches the threshold (3.3)");
-            t[OvercurrentProtectionThreshold] = Ranged(OvercurrentProtectionThreshold, 49, "overcurrent_protection_threshold", SettingRange.RatedCurrent, "A", 0, "Overcurrent Protection threshold, up to the board's rated current (3.3)");
-            t[PasswordIterations] = Number(PasswordIterations, 60, "password_iterations", 0, 1000000, "", SettingFlags.Hidden, "PBKDF2 iterations of the stored password; 0 = factory default password");
-            t[PasswordSalt] = Entry(PasswordSalt, 61, "password_salt", SettingKind.Key, SettingFlags.Hidden, "salt of the stored password");
-            t[PasswordHash] = Entry(PasswordHash, 62, "password_hash", SettingKind.Key, SettingFlags.Hidden, "hash of the stored password");
+            t[ReportingInterval] = Number(ReportingInterval, 40, "report_interval", 60, 64800, "s", 0);
+            t[Led] = Switch(Led, 41, "led", 0);
+            t[PowerConsumption] = Switch(PowerConsumption, 42, "power_consumption", 0);
+            t[PowerRestore] = Choice(PowerRestore, 43, "power_restore", RestorePolicies, 0);
+            t[ButtonLock] = Switch(ButtonLock, 44, "button_lock", 0);
+            t[ButtonLockMinutes] = Number(ButtonLockMinutes, 45, "button_lock_minutes", 0, 32767, "min", 0);
+            t[OvercurrentAlarm] = Switch(OvercurrentAlarm, 46, "overcurrent_alarm", 0);
+            t[OvercurrentAlarmThreshold] = Ranged(OvercurrentAlarmThreshold, 47, "overcurrent_alarm_threshold", SettingRange.RatedCurrent, "A", 0);
+            t[OvercurrentProtection] = Switch(OvercurrentProtection, 48, "overcurrent_protection", 0);
+            t[OvercurrentProtectionThreshold] = Ranged(OvercurrentProtectionThreshold, 49, "overcurrent_protection_threshold", SettingRange.RatedCurrent, "A", 0);
+            t[PasswordIterations] = Number(PasswordIterations, 60, "password_iterations", 0, 1000000, "", SettingFlags.Hidden);
+            t[PasswordSalt] = Entry(PasswordSalt, 61, "password_salt", SettingKind.Key, SettingFlags.Hidden);
+            t[PasswordHash] = Entry(PasswordHash, 62, "password_hash", SettingKind.Key, SettingFlags.Hidden);
             return t;
+        }
+
+        /// <summary>
+        /// What setting <paramref name="id"/> is, in the guide's words (and the guide section), for help and docs. Kept
+        /// out of the table so that its entries do not hold it for the device's whole life.
+        /// </summary>
+        public static string TitleOf(int id)
+        {
+            if (id >= MulticastBase && id < MulticastBase + MulticastFields * LoRaWanSettings.MulticastGroupCount)
+            {
+                string group = "Multicast Group " + ((id - MulticastBase) / MulticastFields + 1).ToString();
+                switch ((id - MulticastBase) % MulticastFields)
+                {
+                    case 0: return group + " enabled (3.2.3)";
+                    case 1: return group + " Multicast Address (3.2.3)";
+                    case 2: return group + " McNetSKey (3.2.3)";
+                    default: return group + " McAppSKey (3.2.3)";
+                }
+            }
+
+            switch (id)
+            {
+                case DevEui: return "Device EUI: the board's own, from its serial number (3.2.1)";
+                case AppEui: return "App EUI (JoinEUI) of the join server (3.2.1)";
+                case AppPort: return "Application Port: FPort of uplinks and of the downlinks acted on (3.2.1)";
+                case JoinType: return "Join Type: OTAA or ABP (3.2.1)";
+                case AppKey: return "Application Key for OTAA (3.2.1)";
+                case DevAddr: return "Device Address for ABP: digits 5-12 of the SN (3.2.1)";
+                case NwkSKey: return "Network Session Key for ABP (3.2.1)";
+                case AppSKey: return "Application Session Key for ABP (3.2.1)";
+                case DataRate: return "Spread Factor: the data rate when ADR is off, the first one when on (3.2.1)";
+                case Confirmed: return "Confirmed Mode: uplinks acknowledged, resent up to 3 times (3.2.1)";
+                case Rejoin: return "Rejoin Mode: link checks and a new join when they go unanswered, OTAA only (3.2.1)";
+                case RejoinPackets: return "Rejoin Mode: unanswered link checks before a new join (3.2.1)";
+                case Adr: return "ADR Mode: the network server sets the data rate (3.2.1)";
+                case TxPower: return "Tx Power index: 0 is the region's highest EIRP, each step 2 dB less (3.2.1)";
+                case Rx2DataRate: return "RX2 Data Rate; -1 is the region's default (3.2.1)";
+                case Rx2Frequency: return "RX2 Frequency; 0 is the region's default (3.2.1)";
+                case Region: return "Support Frequency: the LoRaWAN region (3.2.2)";
+                case Channels: return "Channel Plan: enabled channels, e.g. 0-7, 1-40,60, all, null; empty = the region's default (3.2.2)";
+                case Class: return "LoRaWAN class: A, or C (always listening)";
+                case ReportingInterval: return "Reporting Interval: 1-1080 min, in seconds as ff03 sets it (3.3)";
+                case Led: return "LED Indicator (3.3)";
+                case PowerConsumption: return "Power Consumption: energy counting on or off (3.3)";
+                case PowerRestore: return "When Power is Restored, Socket: off, on, or its last state (3.3)";
+                case ButtonLock: return "Button Lock: the button does nothing but the reset (3.3)";
+                case ButtonLockMinutes: return "Button Lock time as ff25 carries it; 0 = until unlocked";
+                case OvercurrentAlarm: return "Overcurrent Alarm: report when the current reaches the threshold (3.3)";
+                case OvercurrentAlarmThreshold: return "Overcurrent Alarm threshold, up to the board's rated current (3.3)";
+                case OvercurrentProtection: return "Overcurrent Protection: switch off when the current reaches the threshold (3.3)";
+                case OvercurrentProtectionThreshold: return "Overcurrent Protection threshold, up to the board's rated current (3.3)";
+                case PasswordIterations: return "PBKDF2 iterations of the stored password; 0 = factory default password";
+                case PasswordSalt: return "salt of the stored password";
+                case PasswordHash: return "hash of the stored password";
+                default: return "";
+            }
         }
 
         private static string[] RegionNames()
         {
-            var names = new string[RegionTable.All.Length];
+            var names = new string[LoRaWan.Regions.KnownRegions.Count];
             for (int i = 0; i < names.Length; i++)
             {
-                names[i] = RegionTable.All[i].Name;
+                names[i] = LoRaWan.Regions.KnownRegions.NameAt(i);
             }
 
             return names;
         }
 
-        private static SettingInfo Entry(int id, byte tag, string name, SettingKind kind, int flags, string title) =>
-            new SettingInfo(id, tag, name, kind, SettingRange.Fixed, 0, 0, "", flags, title, null);
+        private static SettingInfo Entry(int id, byte tag, string name, SettingKind kind, int flags) =>
+            new SettingInfo(id, tag, name, kind, SettingRange.Fixed, 0, 0, "", flags, null);
 
-        private static SettingInfo Switch(int id, byte tag, string name, int flags, string title) =>
-            new SettingInfo(id, tag, name, SettingKind.Bool, SettingRange.Fixed, 0, 1, "", flags, title, null);
+        private static SettingInfo Switch(int id, byte tag, string name, int flags) =>
+            new SettingInfo(id, tag, name, SettingKind.Bool, SettingRange.Fixed, 0, 1, "", flags, null);
 
-        private static SettingInfo Number(int id, byte tag, string name, int min, int max, string unit, int flags, string title) =>
-            new SettingInfo(id, tag, name, SettingKind.Integer, SettingRange.Fixed, min, max, unit, flags, title, null);
+        private static SettingInfo Number(int id, byte tag, string name, int min, int max, string unit, int flags) =>
+            new SettingInfo(id, tag, name, SettingKind.Integer, SettingRange.Fixed, min, max, unit, flags, null);
 
-        private static SettingInfo Ranged(int id, byte tag, string name, SettingRange range, string unit, int flags, string title) =>
-            new SettingInfo(id, tag, name, SettingKind.Integer, range, 0, 0, unit, flags, title, null);
+        private static SettingInfo Ranged(int id, byte tag, string name, SettingRange range, string unit, int flags) =>
+            new SettingInfo(id, tag, name, SettingKind.Integer, range, 0, 0, unit, flags, null);
 
-        private static SettingInfo Choice(int id, byte tag, string name, string[] choices, int flags, string title) =>
-            new SettingInfo(id, tag, name, SettingKind.Choice, SettingRange.Fixed, 0, choices.Length - 1, "", flags, title, choices);
+        private static SettingInfo Choice(int id, byte tag, string name, string[] choices, int flags) =>
+            new SettingInfo(id, tag, name, SettingKind.Choice, SettingRange.Fixed, 0, choices.Length - 1, "", flags, choices);
     }
 }

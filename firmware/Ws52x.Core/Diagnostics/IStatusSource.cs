@@ -5,7 +5,7 @@ namespace Ws52x.Diagnostics
     /// the MAC's join state and last RSSI/SNR, the socket's relay. Each area registers itself when it exists, so status
     /// shows what is built and running, nothing else.
     /// </summary>
-    public interface IStatusSource
+    internal interface IStatusSource
     {
         /// <summary>The area's name, first on its line ("metering").</summary>
         string StatusArea { get; }

@@ -1,15 +1,23 @@
 using Ws52x.Platform;
+using Ws52x.Util;
 
 namespace Ws52x.Diagnostics
 {
     /// <summary>
-    /// The firmware's log: one line per record, prefixed with the loop time as d.hh:mm:ss.mmm and the area it comes
-    /// from. Logging formats strings, so it belongs on event paths (a join, a command, a report), never in a per-sample path.
+    /// The firmware's log: one line per record, "d.hh:mm:ss.mmm area: message", in loop time. A line is put together in
+    /// one reused buffer and handed to the console as characters, so a record allocates nothing: start it with
+    /// <see cref="Line"/> or <see cref="Warning"/>, append its parts (numbers, hex and frequencies are written digit by
+    /// digit), end it with <see cref="End"/>. <see cref="Info"/> and <see cref="Warn"/> take a finished message, for
+    /// records whose text is made anyway. Lines are loop-thread only, and a part must not itself log.
     /// </summary>
     public sealed class Log
     {
+        /// <summary>Longest line; the rest of a longer one is cut.</summary>
+        public const int MaxLineLength = 240;
+
         private readonly ITextConsole _console;
         private readonly IMonotonicClock _clock;
+        private readonly TextBuffer _line = new TextBuffer(MaxLineLength);
 
         public Log(ITextConsole console, IMonotonicClock clock)
         {
@@ -17,50 +25,40 @@ namespace Ws52x.Diagnostics
             _clock = clock;
         }
 
-        /// <summary>When false, <see cref="Debug"/> records are dropped before they are formatted.</summary>
-        public bool DebugEnabled { get; set; }
-
         public void Info(string area, string message)
         {
-            Write(area, message);
+            Line(area).Append(message);
+            End();
         }
 
         public void Warn(string area, string message)
         {
-            Write(area, "warning: " + message);
+            Warning(area).Append(message);
+            End();
         }
 
-        public void Debug(string area, string message)
+        /// <summary>Starts a record of <paramref name="area"/>: its time and area are written; append the message, then <see cref="End"/>.</summary>
+        public TextBuffer Line(string area)
         {
-            if (DebugEnabled)
-            {
-                Write(area, message);
-            }
+            return _line.Clear().Time(_clock.NowMicros).Append(' ').Append(area).Append(": ");
         }
 
-        private void Write(string area, string message)
+        /// <summary>Starts a warning of <paramref name="area"/> ("warning: " before the message).</summary>
+        public TextBuffer Warning(string area)
         {
-            _console.WriteLine(FormatTime(_clock.NowMicros) + " " + area + ": " + message);
+            return Line(area).Append("warning: ");
         }
 
-        /// <summary>Formats clock microseconds as d.hh:mm:ss.mmm (days only when non-zero).</summary>
+        /// <summary>Writes the record started by <see cref="Line"/> or <see cref="Warning"/>.</summary>
+        public void End()
+        {
+            _console.WriteLine(_line.Chars, _line.Length);
+        }
+
+        /// <summary>Formats clock microseconds as d.hh:mm:ss.mmm (days only when non-zero), for tools.</summary>
         public static string FormatTime(long micros)
         {
-            long ms = micros / 1000;
-            long days = ms / 86400000;
-            ms -= days * 86400000;
-            long h = ms / 3600000;
-            ms -= h * 3600000;
-            long m = ms / 60000;
-            ms -= m * 60000;
-            long s = ms / 1000;
-            ms -= s * 1000;
-            string hms = Two(h) + ":" + Two(m) + ":" + Two(s) + "." + Three(ms);
-            return days > 0 ? days.ToString() + "." + hms : hms;
+            return new TextBuffer(24).Time(micros).ToString();
         }
-
-        private static string Two(long v) => v < 10 ? "0" + v.ToString() : v.ToString();
-
-        private static string Three(long v) => v < 10 ? "00" + v.ToString() : v < 100 ? "0" + v.ToString() : v.ToString();
     }
 }

@@ -1,7 +1,7 @@
 namespace Ws52x.Diagnostics
 {
     /// <summary>The status sources registered by the areas, in registration order.</summary>
-    public sealed class StatusBoard
+    internal sealed class StatusBoard
     {
         public const int Capacity = 16;
 

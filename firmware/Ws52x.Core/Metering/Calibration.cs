@@ -7,7 +7,7 @@ namespace Ws52x.Metering
     /// on CF1 in voltage mode is worth. Kept in nano-units so that every reading is one multiply and one divide on
     /// 64-bit integers: P[mW] = pulses · PowerNanoWattsPerHz / span[µs], and likewise I[µA] and V[µV].
     /// </summary>
-    public sealed class Calibration
+    internal sealed class Calibration
     {
         /// <summary>Storage key of the calibrated multipliers.</summary>
         public const string StorageKey = "metering.cal";

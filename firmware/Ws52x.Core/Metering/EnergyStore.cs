@@ -49,7 +49,7 @@ namespace Ws52x.Metering
         private long _lastSaveMicros = long.MinValue;
         private bool _powerFailing;
 
-        public EnergyStore(EnergyCounter counter, IKeyValueStorage storage, Log log)
+        internal EnergyStore(EnergyCounter counter, IKeyValueStorage storage, Log log)
         {
             _counter = counter;
             _storage = storage;
@@ -77,11 +77,13 @@ namespace Ws52x.Metering
             }
             else if (!_counter.TryRead(_record, length))
             {
-                _log.Warn("energy", "stored energy counter unreadable (" + length.ToString() + " bytes), starting at 0 Wh");
+                _log.Warning("energy").Append("stored energy counter unreadable (").Append(length).Append(" bytes), starting at 0 Wh");
+                _log.End();
             }
             else
             {
-                _log.Info("energy", "restored " + _counter.WattHours.ToString() + " Wh, recording " + (_counter.Recording ? "on" : "off"));
+                _log.Line("energy").Append("restored ").Append(_counter.WattHours).Append(" Wh, recording ").Append(_counter.Recording ? "on" : "off");
+                _log.End();
             }
 
             _savedGeneration = _counter.Generation;
@@ -149,7 +151,8 @@ namespace Ws52x.Metering
             {
                 SaveIfChanged();
                 _powerFailing = true;
-                _log.Warn("energy", "power fail: counter saved at " + _counter.WattHours.ToString() + " Wh, no more writes until mains is back");
+                _log.Warning("energy").Append("power fail: counter saved at ").Append(_counter.WattHours).Append(" Wh, no more writes until mains is back");
+                _log.End();
             }
         }
 

@@ -6,7 +6,7 @@ namespace Ws52x.Metering
     /// current and power. Each multiplier becomes true value × time / pulses over everything collected, so resistor
     /// tolerances and the chip's own spread are folded into the three numbers.
     /// </summary>
-    public sealed class MeteringCalibrator
+    internal sealed class MeteringCalibrator
     {
         /// <summary>Fewer pulses than this per quantity would make the calibration itself the largest error (±1 pulse).</summary>
         public const long MinPulses = 2000;

@@ -1,6 +1,7 @@
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Platform;
+using Ws52x.Util;
 
 namespace Ws52x.Metering
 {
@@ -30,7 +31,7 @@ namespace Ws52x.Metering
 
         public EnergyStore Store { get; }
 
-        public MeteringCalibrator Calibrator { get; }
+        internal MeteringCalibrator Calibrator { get; }
 
         /// <summary>Restores calibration and energy, then starts sampling and the save schedule.</summary>
         public void Start(EventLoop loop, IDigitalInput powerFail)
@@ -66,7 +67,7 @@ namespace Ws52x.Metering
 
             int length = Meter.Calibration.Write(_calibrationRecord);
             _storage.Replace(Calibration.StorageKey, _calibrationRecord, length);
-            _log.Info("metering", "calibrated: " + Describe(Meter.Calibration));
+            Describe(_log.Line("metering").Append("calibrated: "), Meter.Calibration);
             return true;
         }
 
@@ -75,7 +76,7 @@ namespace Ws52x.Metering
         {
             _storage.Delete(Calibration.StorageKey);
             Meter.Calibration.CopyFrom(Calibration.FromDatasheet(Board));
-            _log.Info("metering", "calibration cleared: " + Describe(Meter.Calibration));
+            Describe(_log.Line("metering").Append("calibration cleared: "), Meter.Calibration);
         }
 
         private void LoadCalibration()
@@ -83,23 +84,24 @@ namespace Ws52x.Metering
             int length = _storage.Read(Calibration.StorageKey, _calibrationRecord);
             if (length < 0)
             {
-                string chip = Board.Chip == MeteringChip.Bl0937 ? "BL0937" : "HLW8012";
-                _log.Info("metering", chip + ", datasheet constants: " + Describe(Meter.Calibration));
+                Describe(_log.Line("metering").Append(Board.Chip == MeteringChip.Bl0937 ? "BL0937" : "HLW8012").Append(", datasheet constants: "), Meter.Calibration);
             }
             else if (Meter.Calibration.TryRead(_calibrationRecord, length))
             {
-                _log.Info("metering", "stored calibration: " + Describe(Meter.Calibration));
+                Describe(_log.Line("metering").Append("stored calibration: "), Meter.Calibration);
             }
             else
             {
-                _log.Warn("metering", "stored calibration unreadable (" + length.ToString() + " bytes), using datasheet constants");
+                _log.Warning("metering").Append("stored calibration unreadable (").Append(length).Append(" bytes), using datasheet constants");
+                _log.End();
             }
         }
 
-        private static string Describe(Calibration c)
+        // Ends the log line with the calibration's constants.
+        private void Describe(TextBuffer line, Calibration c)
         {
-            return c.PowerNanoWattsPerHz.ToString() + " nW/Hz, " + c.CurrentNanoampsPerHz.ToString() + " nA/Hz, " +
-                c.VoltageNanovoltsPerHz.ToString() + " nV/Hz";
+            line.Append(c.PowerNanoWattsPerHz).Append(" nW/Hz, ").Append(c.CurrentNanoampsPerHz).Append(" nA/Hz, ").Append(c.VoltageNanovoltsPerHz).Append(" nV/Hz");
+            _log.End();
         }
     }
 }

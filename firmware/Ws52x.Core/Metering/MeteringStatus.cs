@@ -4,7 +4,7 @@ using Ws52x.Diagnostics;
 namespace Ws52x.Metering
 {
     /// <summary>The metering area's line on the console's `status`: what the meter reads now and whether it counts energy.</summary>
-    public sealed class MeteringStatus : IStatusSource
+    internal sealed class MeteringStatus : IStatusSource
     {
         private readonly MeteringService _metering;
         private readonly ElectricalStatus _status = new ElectricalStatus();

@@ -21,12 +21,12 @@ namespace Ws52x.Metering
         /// <summary>Used for the CF-based current estimate until the first voltage window closes.</summary>
         public const long NominalMicrovolts = 230000000;
 
-        public long SettleMicros = 50000;
-        public long VoltageRefreshMicros = 10000000;
-        public long HighLoadVoltageRefreshMicros = 60000000;
+        public const long SettleMicros = 50000;
+        public const long VoltageRefreshMicros = 10000000;
+        public const long HighLoadVoltageRefreshMicros = 60000000;
 
         /// <summary>The longest CF1 stays on one quantity waiting for a window to close (a near-zero current never closes one).</summary>
-        public long MaxDwellMicros = 20000000;
+        public const long MaxDwellMicros = 20000000;
 
         // The fast estimate looks back at most 100 ms and only as far as it needs for 20 pulses (±5 %).
         private const int FastIntervals = 10;
@@ -51,7 +51,7 @@ namespace Ws52x.Metering
         private int _currentClosedAtChange;
         private EventLoop _loop;
 
-        public PowerMeter(MeteringBoard board, Calibration calibration, IPulseInput cf, IPulseInput cf1, IDigitalOutput sel)
+        internal PowerMeter(MeteringBoard board, Calibration calibration, IPulseInput cf, IPulseInput cf1, IDigitalOutput sel)
         {
             _board = board;
             Calibration = calibration;
@@ -61,11 +61,11 @@ namespace Ws52x.Metering
             _tick = new LoopTimer(OnTick);
             PowerWindow = new PulseWindow();
             CurrentWindow = new PulseWindow();
-            VoltageWindow = new PulseWindow { TargetPulses = 1000, MinSpanMicros = 1500000 };
+            VoltageWindow = new PulseWindow(1000, 1500000);
             Energy = new EnergyCounter();
         }
 
-        public Calibration Calibration { get; }
+        internal Calibration Calibration { get; }
 
         public EnergyCounter Energy { get; }
 

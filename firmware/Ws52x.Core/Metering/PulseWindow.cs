@@ -16,12 +16,14 @@ namespace Ws52x.Metering
     /// </summary>
     public sealed class PulseWindow
     {
-        public long TargetPulses = 400;
-        public long TargetSpanMicros = 10000000;
-        public long MinSpanMicros = 1000000;
+        public const long TargetSpanMicros = 10000000;
 
         /// <summary>With no edge for this long the value is 0: the smallest rate seen is one pulse per timeout.</summary>
-        public long TimeoutMicros = 60000000;
+        public const long TimeoutMicros = 60000000;
+
+        /// <summary>A window closes after this many pulses once it spans <see cref="MinSpanMicros"/> (or after <see cref="TargetSpanMicros"/>).</summary>
+        public readonly long TargetPulses;
+        public readonly long MinSpanMicros;
 
         private bool _anchored;
         private bool _quick;
@@ -35,6 +37,12 @@ namespace Ws52x.Metering
         // quantity, and a pause must neither age the value nor hide that no pulse came while it was listening.
         private long _quietBefore;
         private long _quietSince;
+
+        public PulseWindow(long targetPulses = 400, long minSpanMicros = 1000000)
+        {
+            TargetPulses = targetPulses;
+            MinSpanMicros = minSpanMicros;
+        }
 
         /// <summary>Pulses in the newest closed window (0 until one has closed).</summary>
         public long Pulses { get; private set; }

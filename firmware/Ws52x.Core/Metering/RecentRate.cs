@@ -17,7 +17,7 @@ namespace Ws52x.Metering
     /// Neither view reads more than ±5 % high at the rates protection acts on: a steady load 5 % under a threshold
     /// never reads at it.
     /// </summary>
-    public sealed class RecentRate
+    internal sealed class RecentRate
     {
         // Rates inside are kept in mHz: readings are µs apart, so n pulses over s µs are n * 10^9 / s mHz.
         private const long MilliHertzMicros = 1000000000;

@@ -8,6 +8,9 @@ namespace Ws52x.Platform
     {
         void WriteLine(string line);
 
+        /// <summary>Writes line[0..length) as one line. The caller reuses the buffer: copy what must be kept.</summary>
+        void WriteLine(char[] line, int length);
+
         /// <summary>Where received lines go; null stops them.</summary>
         void SetLineSink(ILineSink sink);
     }

@@ -5,7 +5,7 @@ namespace Ws52x.Platform
     /// opens its own tap (<see cref="Open"/>), an <see cref="IDigitalInput"/> with its own single sink, so each keeps the pin
     /// interface it already speaks; an edge reaches the taps in the order they were opened.
     /// </summary>
-    public sealed class InputFanOut : IEdgeSink
+    internal sealed class InputFanOut : IEdgeSink
     {
         public const int MaxTaps = 4;
 

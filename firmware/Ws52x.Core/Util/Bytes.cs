@@ -15,7 +15,6 @@ namespace Ws52x.Util
 
         public static uint ReadUInt32LE(byte[] b, int i) => (uint)(b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
 
-        public static ushort ReadUInt16BE(byte[] b, int i) => (ushort)((b[i] << 8) | b[i + 1]);
 
         public static uint ReadUInt32BE(byte[] b, int i) => (uint)((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]);
 
@@ -48,29 +47,12 @@ namespace Ws52x.Util
             WriteUInt32LE(b, i + 4, (uint)(v >> 32));
         }
 
-        public static void WriteUInt16BE(byte[] b, int i, uint v)
-        {
-            b[i] = (byte)(v >> 8);
-            b[i + 1] = (byte)v;
-        }
-
         public static void WriteUInt32BE(byte[] b, int i, uint v)
         {
             b[i] = (byte)(v >> 24);
             b[i + 1] = (byte)(v >> 16);
             b[i + 2] = (byte)(v >> 8);
             b[i + 3] = (byte)v;
-        }
-
-        /// <summary>Reverses data[offset..offset+count) in place (EUIs are written big-endian, sent little-endian).</summary>
-        public static void Reverse(byte[] data, int offset, int count)
-        {
-            for (int i = offset, j = offset + count - 1; i < j; i++, j--)
-            {
-                byte t = data[i];
-                data[i] = data[j];
-                data[j] = t;
-            }
         }
 
         /// <summary>True when a[ai..ai+count) equals b[bi..bi+count), in time independent of where they differ (for MICs).</summary>

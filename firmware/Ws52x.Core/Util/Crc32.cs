@@ -4,7 +4,7 @@ namespace Ws52x.Util
     /// CRC-32 of IEEE 802.3 (zlib, PNG; reflected, polynomial 0xEDB88320), the check value of every stored record.
     /// A 16-entry table, four bits at a time: a quarter of the work of the bitwise form for 64 bytes of table.
     /// </summary>
-    public static class Crc32
+    internal static class Crc32
     {
         private static readonly uint[] Nibbles =
         {

@@ -7,7 +7,7 @@ namespace Ws52x.Util
     /// length have limits. Numbers are whole (fractions and exponents are refused: no setting has them). Every error
     /// says what was expected and at which character offset (0-based); after an error the reader stays there.
     /// </summary>
-    public sealed class JsonReader
+    internal sealed class JsonReader
     {
         public const int MaxDocumentLength = 8192;
         public const int MaxDepth = 8;

@@ -1,7 +1,7 @@
 namespace Ws52x.Util
 {
     /// <summary>What <see cref="JsonReader.Read"/> found.</summary>
-    public enum JsonToken
+    internal enum JsonToken
     {
         None = 0,
         StartObject = 1,

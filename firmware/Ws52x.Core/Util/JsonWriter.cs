@@ -5,19 +5,18 @@ namespace Ws52x.Util
     /// template as the console prints it. Strings are escaped so that <see cref="JsonReader"/> reads them back exactly.
     /// Past the capacity nothing more is written and <see cref="Overflowed"/> says so.
     /// </summary>
-    public sealed class JsonWriter
+    internal sealed class JsonWriter
     {
-        private readonly char[] _buffer;
-        private int _length;
+        private readonly TextBuffer _text;
         private int _depth;
         private bool _first;
 
         public JsonWriter(int capacity)
         {
-            _buffer = new char[capacity];
+            _text = new TextBuffer(capacity);
         }
 
-        public bool Overflowed { get; private set; }
+        public bool Overflowed => _text.Overflowed;
 
         public void BeginObject()
         {
@@ -43,7 +42,7 @@ namespace Ws52x.Util
         public void Member(string name, long value)
         {
             Name(name);
-            Append(value.ToString());
+            _text.Append(value);
         }
 
         public void Member(string name, bool value)
@@ -52,7 +51,7 @@ namespace Ws52x.Util
             Append(value ? "true" : "false");
         }
 
-        public override string ToString() => new string(_buffer, 0, _length);
+        public override string ToString() => _text.ToString();
 
         private void Name(string name)
         {
@@ -90,7 +89,7 @@ namespace Ws52x.Util
                 else if (c < ' ')
                 {
                     Append("\\u00");
-                    Append(Hex.ToHex(new byte[] { (byte)c }));
+                    _text.HexDigit(c >> 4).HexDigit(c);
                 }
                 else
                 {
@@ -101,23 +100,8 @@ namespace Ws52x.Util
             Append('"');
         }
 
-        private void Append(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                Append(s[i]);
-            }
-        }
+        private void Append(string s) => _text.Append(s);
 
-        private void Append(char c)
-        {
-            if (_length == _buffer.Length)
-            {
-                Overflowed = true;
-                return;
-            }
-
-            _buffer[_length++] = c;
-        }
+        private void Append(char c) => _text.Append(c);
     }
 }

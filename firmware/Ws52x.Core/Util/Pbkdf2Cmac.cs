@@ -7,7 +7,7 @@ namespace Ws52x.Util
     /// password hash of the console. It reuses the core's AES-CMAC rather than bringing a hash function to the device.
     /// The work can be done in slices (<see cref="Step"/>) so that the one event loop is never held for a whole hash.
     /// </summary>
-    public sealed class Pbkdf2Cmac
+    internal sealed class Pbkdf2Cmac
     {
         private static readonly byte[] ZeroKey = new byte[16];
         private static readonly byte[] FirstBlock = { 0, 0, 0, 1 };

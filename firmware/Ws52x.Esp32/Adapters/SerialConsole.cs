@@ -1,11 +1,11 @@
 // APIs used here, checked against the nanoFramework sources:
 //   System.IO.Ports.SerialPort(string portName, int baudRate, ...), Open(), IsOpen, BytesToRead, Read(byte[], int, int),
-//   WriteLine(string), NewLine - nanoframework/System.IO.Ports v1.1.139: System.IO.Ports/SerialPort.cs
+//   WriteLine(string), Write(byte[], int, int), NewLine - nanoframework/System.IO.Ports v1.1.139: System.IO.Ports/SerialPort.cs
 //   COM1 (UART0) is withheld from applications while the debugger's wire protocol runs on it, and COM2's pins must be
 //   assigned (DeviceFunction.COM2_TX/RX, see PinMap) - nanoframework/nf-interpreter
 //   targets/ESP32/_nanoCLR/System.IO.Ports/sys_io_ser_native_System_IO_Ports_SerialPort.cpp, targets/ESP32/_common/ESP32_DeviceMapping.cpp
-//   System.Diagnostics.Debug.WriteLine(string), Thread(ThreadStart), Thread.Sleep(int)
-//     - nanoFramework.CoreLibrary 1.17.11 mscorlib (lib/mscorlib.xml)
+//   System.Diagnostics.Debug.WriteLine(string) [Conditional("DEBUG")], Thread(ThreadStart), Thread.Sleep(int)
+//     - nanoFramework.CoreLibrary 1.17.11 mscorlib (lib/mscorlib.dll)
 using System;
 using System.Diagnostics;
 using System.IO.Ports;
@@ -26,6 +26,9 @@ namespace Ws52x.Esp32.Adapters
 
         private readonly SerialPort _port;
         private readonly object _writeLock = new object();
+
+        // A log line as bytes for the UART (ASCII; anything else is '?'), with the CR LF the port's NewLine uses.
+        private readonly byte[] _lineBytes = new byte[MaxLineLength + 2];
         private ILineSink _sink;
         private Thread _reader;
 
@@ -69,6 +72,40 @@ namespace Ws52x.Esp32.Adapters
                 catch (Exception)
                 {
                     // A console that cannot write must not take the firmware down; Debug already has the line.
+                }
+            }
+        }
+
+        /// <summary>
+        /// The firmware's log lines: copied into a byte buffer the console keeps and written as bytes, so logging
+        /// allocates nothing in a Release build (Debug.WriteLine, and the string made for it, exist only in Debug).
+        /// </summary>
+        public void WriteLine(char[] line, int length)
+        {
+            Debug.WriteLine(new string(line, 0, length));
+            if (_port == null)
+            {
+                return;
+            }
+
+            lock (_writeLock)
+            {
+                int n = length < MaxLineLength ? length : MaxLineLength;
+                for (int i = 0; i < n; i++)
+                {
+                    char c = line[i];
+                    _lineBytes[i] = c >= ' ' && c < (char)0x7F ? (byte)c : (byte)'?';
+                }
+
+                _lineBytes[n] = (byte)'\r';
+                _lineBytes[n + 1] = (byte)'\n';
+                try
+                {
+                    _port.Write(_lineBytes, 0, n + 2);
+                }
+                catch (Exception)
+                {
+                    // As WriteLine(string): a console that cannot write must not take the firmware down.
                 }
             }
         }

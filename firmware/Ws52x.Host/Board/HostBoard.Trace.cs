@@ -1,5 +1,6 @@
 using System;
 using Ws52x.Host.Trace;
+using Ws52x.LoRaWan.Mac;
 using Ws52x.Socket;
 
 namespace Ws52x.Host.Board
@@ -14,7 +15,7 @@ namespace Ws52x.Host.Board
         {
             if (_options.Trace != null)
             {
-                _radioTrace = new RadioTrace(_options.Trace, Clock, () => Firmware?.Mac);
+                _radioTrace = new RadioTrace(_options.Trace, Clock, () => Firmware == null ? ReceiveWindow.None : Firmware.MacWindow);
                 _radioTrace.Watch(Air);
             }
         }

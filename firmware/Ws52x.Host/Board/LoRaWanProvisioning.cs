@@ -19,8 +19,7 @@ namespace Ws52x.Host.Board
         /// <summary>The radio band the board is built for: the one its region needs (868M unless --region says otherwise).</summary>
         public static string BandOf(HostBoardOptions options)
         {
-            RegionInfo info = options.Region == null ? null : RegionTable.Find(options.Region.Name);
-            return info == null ? RegionTable.DefaultBand : info.Band;
+            return options.Region == null ? KnownRegions.DefaultBand : options.Region.RadioBand;
         }
 
         /// <summary>

@@ -29,6 +29,11 @@ namespace Ws52x.Host.Board
             _output.WriteLine(line);
         }
 
+        public void WriteLine(char[] line, int length)
+        {
+            _output.WriteLine(line, 0, length);
+        }
+
         public void SetLineSink(ILineSink sink)
         {
             _sink = sink;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Ws52x.Codec;
+using Ws52x.Host.Codec;
 using Ws52x.Util;
 
 namespace Ws52x.Host.Commands

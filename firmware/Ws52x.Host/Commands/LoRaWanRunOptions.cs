@@ -34,7 +34,7 @@ namespace Ws52x.Host.Commands
         {
             var settings = new LoRaWanSettings();
             // The regions by name, and "as923" for AS923-1 as the guide's plain "AS923" means.
-            Region[] known = KnownRegions.All;
+            Region[] known = KnownRegions.CreateAll();
             var regions = new Region[known.Length + 1];
             var regionNames = new string[known.Length + 1];
             for (int i = 0; i < known.Length; i++)

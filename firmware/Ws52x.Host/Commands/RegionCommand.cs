@@ -169,7 +169,7 @@ namespace Ws52x.Host.Commands
         private static JsonArray ListJson()
         {
             var names = new JsonArray();
-            foreach (Region r in KnownRegions.All)
+            foreach (Region r in KnownRegions.CreateAll())
             {
                 names.Add(r.Name);
             }
@@ -180,7 +180,7 @@ namespace Ws52x.Host.Commands
         private static string ListText()
         {
             var s = new StringBuilder();
-            foreach (Region r in KnownRegions.All)
+            foreach (Region r in KnownRegions.CreateAll())
             {
                 s.AppendLine(string.Format(CultureInfo.InvariantCulture, "{0,-8}  {1,-7}  {2:0.###}-{3:0.###} MHz", r.Name,
                     r.Kind == PlanKind.Dynamic ? "dynamic" : "fixed", r.MinFrequencyHz / 1e6, r.MaxFrequencyHz / 1e6));

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using Ws52x.Config;
+using Ws52x.LoRaWan.Regions;
 using Ws52x.Metering;
 
 namespace Ws52x.Host.Commands
@@ -92,19 +93,19 @@ namespace Ws52x.Host.Commands
             }
 
             string band = model.StartsWith("WS52x-", StringComparison.Ordinal) ? model.Substring(6) : null;
-            if (band == null || !RegionTable.IsBand(band))
+            if (band == null || !KnownRegions.IsBand(band))
             {
                 return "model \"" + model + "\" is not a WS52x (WS52x-868M, WS52x-915M or WS52x-470M)";
             }
 
             var rules = new SettingsRules(ratedCurrentAmps, band);
-            RegionInfo r = RegionTable.Find(region);
+            Region r = KnownRegions.Find(region);
             if (r == null || r.Name != region)
             {
-                return "region \"" + region + "\" is not one of " + RegionTable.Names();
+                return "region \"" + region + "\" is not one of " + KnownRegions.NameList();
             }
 
-            if (r.Band != band)
+            if (r.RadioBand != band)
             {
                 return "region " + region + " is not served by the " + model + " (" + rules.RegionsOfBand() + ")";
             }
@@ -126,8 +127,8 @@ namespace Ws52x.Host.Commands
         /// <summary>The settings table of docs/configuration.md, from <see cref="SettingsTable"/>.</summary>
         public static string SettingsMarkdown()
         {
-            var rules = new SettingsRules(new MeteringBoard().RatedCurrentMilliamps / 1000, RegionTable.DefaultBand);
-            Settings defaults = new SettingsDefaults(null, RegionTable.DefaultBand).Create();
+            var rules = new SettingsRules(new MeteringBoard().RatedCurrentMilliamps / 1000, KnownRegions.DefaultBand);
+            Settings defaults = new SettingsDefaults(null, KnownRegions.DefaultBand).Create();
             var value = new SettingValue();
             var text = new System.Text.StringBuilder();
             text.Append("| name | what (guide section) | values | default | takes effect |\n");

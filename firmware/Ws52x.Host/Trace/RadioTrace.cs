@@ -20,7 +20,7 @@ namespace Ws52x.Host.Trace
     {
         private readonly TraceWriter _trace;
         private readonly IMonotonicClock _clock;
-        private readonly Func<LoRaWanMac> _mac;
+        private readonly Func<ReceiveWindow> _macWindow;
         private Sx127xModel _radio;
         private long _ticket = -1;
         private string _window;
@@ -28,12 +28,12 @@ namespace Ws52x.Host.Trace
         private int _spreadingFactor;
         private int _bandwidthHz;
 
-        /// <param name="mac">The running firmware's MAC (null while none runs): its state names a single receive.</param>
-        public RadioTrace(TraceWriter trace, IMonotonicClock clock, Func<LoRaWanMac> mac)
+        /// <param name="window">The running firmware's MAC window (None while no MAC runs): it names a single receive.</param>
+        public RadioTrace(TraceWriter trace, IMonotonicClock clock, Func<ReceiveWindow> window)
         {
             _trace = trace;
             _clock = clock;
-            _mac = mac;
+            _macWindow = window;
         }
 
         /// <summary>Records every frame <paramref name="air"/> carries, at its start; uplinks are the frames a gateway did not send.</summary>
@@ -99,14 +99,11 @@ namespace Ws52x.Host.Trace
         // The MAC opens RX1 from WaitRx1 and RX2 in Rx2 (a single receive in any other state has never been seen).
         private string SingleWindow()
         {
-            LoRaWanMac mac = _mac();
-            switch (mac == null ? MacState.Stopped : mac.State)
+            switch (_macWindow())
             {
-                case MacState.WaitRx1:
-                case MacState.Rx1:
+                case ReceiveWindow.Rx1:
                     return "rx1";
-                case MacState.WaitRx2:
-                case MacState.Rx2:
+                case ReceiveWindow.Rx2:
                     return "rx2";
                 default:
                     return "single";

@@ -5,8 +5,9 @@ using Ws52x.Util;
 namespace Ws52x.Device.Tests.Codec
 {
     /// <summary>
-    /// Downlinks as the vendor's encoder writes them (shared/vectors/ws52x-vendor-codec.json) and the guide's own 080100ff:
-    /// decoded, and written back byte for byte. Rejections leave the caller's commands as they were.
+    /// Downlinks as the vendor's encoder writes them (shared/vectors/ws52x-vendor-codec.json) and the guide's own 080100ff,
+    /// decoded on the device (writing them back is the network side's, tested on the host). Rejections leave the
+    /// caller's commands as they were.
     /// </summary>
     [TestClass]
     public class DownlinkCodecTests
@@ -14,29 +15,27 @@ namespace Ws52x.Device.Tests.Codec
         private static readonly DownlinkDecoder Decoder = new DownlinkDecoder(16);
 
         [TestMethod]
-        [DataRow("0801ffff")]
-        [DataRow("0800ffff")]
-        [DataRow("080100ff")]
-        [DataRow("ff03b004")]
-        [DataRow("ff22003c0011")]
-        [DataRow("ff2200100e10")]
-        [DataRow("ff2300ff")]
-        [DataRow("ff250080")]
-        [DataRow("ff2601")]
-        [DataRow("ff27ff")]
-        [DataRow("ff28ff")]
-        [DataRow("ff2f01")]
-        [DataRow("ff10ff")]
-        [DataRow("ff30010aff24010a")]
-        public void A_vendor_downlink_decodes_and_encodes_back_unchanged(string hex)
+        [DataRow("0801ffff", 1)]
+        [DataRow("0800ffff", 1)]
+        [DataRow("080100ff", 1)]
+        [DataRow("ff03b004", 1)]
+        [DataRow("ff22003c0011", 1)]
+        [DataRow("ff2200100e10", 1)]
+        [DataRow("ff2300ff", 1)]
+        [DataRow("ff250080", 1)]
+        [DataRow("ff2601", 1)]
+        [DataRow("ff27ff", 1)]
+        [DataRow("ff28ff", 1)]
+        [DataRow("ff2f01", 1)]
+        [DataRow("ff10ff", 1)]
+        [DataRow("ff30010aff24010a", 2)]
+        public void A_vendor_downlink_decodes_into_its_commands(string hex, int count)
         {
             byte[] downlink = Hex.Parse(hex);
             var commands = new DownlinkCommands();
             var error = new DecodeError();
             Assert.IsTrue(Decoder.TryDecode(downlink, 0, downlink.Length, commands, error), error.ToString());
-            var written = new byte[DownlinkEncoder.MaxLength];
-            int length = DownlinkEncoder.Write(commands, written, 0);
-            Assert.AreEqual(hex, Hex.ToHex(written, 0, length));
+            Assert.AreEqual(count, commands.Count);
         }
 
         [TestMethod]

@@ -58,7 +58,7 @@ namespace Ws52x.Device.Tests.Metering
             Assert.AreEqual(100000000L, window.Value(WattPerHertz, 4010000));
             Assert.AreEqual(100000000L, window.Value(WattPerHertz, 4015000)); // within one period: unchanged
             Assert.AreEqual(500000L, window.Value(WattPerHertz, 6010000)); // 2 s without an edge: below 0.5 Hz
-            Assert.AreEqual(0L, window.Value(WattPerHertz, 4010000 + window.TimeoutMicros));
+            Assert.AreEqual(0L, window.Value(WattPerHertz, 4010000 + PulseWindow.TimeoutMicros));
         }
 
         [TestMethod]

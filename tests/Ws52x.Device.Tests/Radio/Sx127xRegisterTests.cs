@@ -21,7 +21,7 @@ namespace Ws52x.Device.Tests.Radio
             // Sleep in FSK, then LoRa sleep (the mode bit only changes in sleep), FIFO bases, max payload, IRQ mask, LNA,
             // SF7-12 detection settings.
             Assert.AreEqual("01=00 01=80 0e=00 0f=00 23=ff 11=00 0c=23 31=c3 37=0a ", spi.Writes);
-            Assert.AreEqual((int)Sx127xState.Idle, (int)radio.State);
+            Assert.AreEqual((int)RadioState.Idle, (int)radio.State);
         }
 
         [TestMethod]
@@ -34,7 +34,7 @@ namespace Ws52x.Device.Tests.Radio
             Sx127x radio = NewRadio(spi);
             Assert.ThrowsException(typeof(Sx127xException), () => radio.Initialize());
             Assert.AreEqual(string.Empty, spi.Writes);
-            Assert.AreEqual((int)Sx127xState.Faulted, (int)radio.State);
+            Assert.AreEqual((int)RadioState.Faulted, (int)radio.State);
             Assert.Contains("RegVersion read 0x", radio.LastFault);
         }
 
@@ -51,7 +51,7 @@ namespace Ws52x.Device.Tests.Radio
                 spi.Writes);
             Assert.AreEqual((byte)0x40, spi.Fifo[0]);
             Assert.AreEqual((byte)0x03, spi.Fifo[3]);
-            Assert.AreEqual((int)Sx127xState.Transmitting, (int)radio.State);
+            Assert.AreEqual((int)RadioState.Transmitting, (int)radio.State);
         }
 
         [TestMethod]

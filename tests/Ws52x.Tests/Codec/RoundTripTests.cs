@@ -1,5 +1,6 @@
 using System;
 using Ws52x.Codec;
+using Ws52x.Host.Codec;
 using Ws52x.Util;
 
 namespace Ws52x.Tests.Codec

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Ws52x.Codec;
+using Ws52x.Host.Codec;
 using Ws52x.Host.Commands;
 using Ws52x.Util;
 

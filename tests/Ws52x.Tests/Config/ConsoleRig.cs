@@ -104,6 +104,8 @@ namespace Ws52x.Tests.Config
 
         public void WriteLine(string line) => Lines.Add(line);
 
+        public void WriteLine(char[] line, int length) => Lines.Add(new string(line, 0, length));
+
         public void SetLineSink(ILineSink sink) => Sink = sink;
     }
 

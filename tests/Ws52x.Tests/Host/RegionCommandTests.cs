@@ -104,7 +104,7 @@ namespace Ws52x.Tests.Host
 
             var list = HostProcess.Run("region", "--list");
             Assert.Equal(0, list.ExitCode);
-            Assert.Equal(KnownRegions.All.Select(x => x.Name), list.Stdout.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+            Assert.Equal(KnownRegions.CreateAll().Select(x => x.Name), list.Stdout.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
 
             HostProcess.AssertUsageError("region", "EU433");
             HostProcess.AssertUsageError("region");

@@ -65,7 +65,7 @@ namespace Ws52x.Tests.Metering
 
             // 100 W held by the window, but one pulse (1 J at 1 W/Hz) in 1 s of quiet bounds it to 1 W.
             Assert.Equal(1_000_000, w.Value(1_000_000_000, 6_000_000));
-            Assert.Equal(0, w.Value(1_000_000_000, 5_000_000 + w.TimeoutMicros));
+            Assert.Equal(0, w.Value(1_000_000_000, 5_000_000 + PulseWindow.TimeoutMicros));
         }
 
         [Fact]
@@ -112,7 +112,7 @@ namespace Ws52x.Tests.Metering
         [Fact]
         public void Edge_timestamps_make_a_short_window_exact()
         {
-            var w = new PulseWindow { MinSpanMicros = 100_000, TargetPulses = 10 };
+            var w = new PulseWindow(10, 100_000);
             w.Reset(0);
             const double hz = 37.3;
             for (long t = 0; t <= 2_000_000; t += 50_000)

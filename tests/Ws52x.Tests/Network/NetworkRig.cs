@@ -171,7 +171,7 @@ namespace Ws52x.Tests.Network
         }
 
         /// <summary>Device MAC commands (answers, LinkCheckReq, DeviceTimeReq) as FOpts bytes.</summary>
-        public static byte[] FOpts(System.Action<MacCommandWriter> write)
+        internal static byte[] FOpts(System.Action<MacCommandWriter> write)
         {
             var buffer = new byte[15];
             var writer = new MacCommandWriter();

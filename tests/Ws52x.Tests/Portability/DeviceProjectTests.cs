@@ -70,6 +70,41 @@ namespace Ws52x.Tests.Portability
         }
 
         [Fact]
+        public void The_two_device_assemblies_of_the_core_take_every_source_once()
+        {
+            // Ws52x.Application.nfproj compiles the core's sources except the ones Ws52x.Core.nfproj lists: its Exclude
+            // list must be that list (plus build output), or a source would be compiled twice or not at all.
+            IReadOnlyList<string> core = NanoCompileCheck.DeviceCoreParts();
+            var app = XDocument.Load(Path.Combine(Paths.RepoRoot, "firmware", "Ws52x.Application", "Ws52x.Application.nfproj"));
+            XElement compile = app.Descendants().Single(e => e.Name.LocalName == "Compile");
+            Assert.Equal(@"..\Ws52x.Core\**\*.cs", compile.Attribute("Include").Value);
+            var excluded = compile.Attribute("Exclude").Value.Split(';')
+                .Select(p => p.Replace('\\', '/'))
+                .Where(p => p != "../Ws52x.Core/obj/**" && p != "../Ws52x.Core/bin/**")
+                .Select(p => p.Substring("../Ws52x.Core/".Length))
+                .Select(p => p.EndsWith("/**/*.cs", StringComparison.Ordinal) ? p.Substring(0, p.Length - "**/*.cs".Length) : p)
+                .ToList();
+            Assert.Equal(core.OrderBy(p => p, StringComparer.Ordinal), excluded.OrderBy(p => p, StringComparer.Ordinal));
+
+            var sources = Directory.EnumerateFiles(Paths.CoreSources, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Paths.CoreSources, f).Replace('\\', '/'))
+                .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+                .ToList();
+            foreach (string part in core)
+            {
+                Assert.True(sources.Any(f => part.EndsWith("/", StringComparison.Ordinal) ? f.StartsWith(part, StringComparison.Ordinal) : f == part), part + " in Ws52x.Core.nfproj matches no source");
+            }
+
+            string check = File.ReadAllText(Path.Combine(Esp32Dir, "compile-check.sh"));
+            Assert.Contains("Ws52x.Core/Ws52x.Core.nfproj", check);
+            Assert.Contains("Ws52x.Application.dll", check);
+            foreach (string project in new[] { Path.Combine(Esp32Dir, "Ws52x.Esp32.nfproj"), Path.Combine(Paths.RepoRoot, "tests", "Ws52x.Device.Tests", "Ws52x.Device.Tests.nfproj") })
+            {
+                Assert.Contains(@"Ws52x.Application\Ws52x.Application.nfproj", File.ReadAllText(project));
+            }
+        }
+
+        [Fact]
         public void Every_project_the_solution_lists_exists_and_each_nfproj_has_the_solutions_guid()
         {
             string sln = File.ReadAllText(Path.Combine(Paths.RepoRoot, "Ws52x.Firmware.sln"));

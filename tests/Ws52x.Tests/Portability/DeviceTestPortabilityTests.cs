@@ -35,9 +35,10 @@ namespace Ws52x.Tests.Portability
                 .Where(t => !NeedFileSystem.Contains(Relative(t.FilePath)))
                 .ToList();
             Assert.True(trees.Count >= 10, "device test sources not found under " + DeviceTests);
-            var core = MetadataReference.CreateFromImage(NanoCompileCheck.CoreAssembly());
+            var (core, application) = NanoCompileCheck.DeviceAssemblies();
             var shim = NanoCompileCheck.Compile("nanoFramework.TestFramework", NanoCompileCheck.ParseFolder(Shim)).Pe;
-            var (pe, errors) = NanoCompileCheck.Compile("NFUnitTest", trees, core, MetadataReference.CreateFromImage(shim));
+            var (pe, errors) = NanoCompileCheck.Compile("NFUnitTest", trees, MetadataReference.CreateFromImage(core), MetadataReference.CreateFromImage(application),
+                MetadataReference.CreateFromImage(shim));
             Assert.True(pe != null, "device tests use what the device lacks:\n" + string.Join("\n", errors.Take(30)));
         }
 

@@ -62,6 +62,50 @@ namespace Ws52x.Tests.Portability
             return pe;
         }
 
+        /// <summary>
+        /// The core as the device build makes it, two assemblies (nanoFramework caps one at 64 KB of byte code and of
+        /// strings): Ws52x.Core, the sources Ws52x.Core.nfproj lists, and Ws52x.Application, the rest, which references it.
+        /// </summary>
+        public static (byte[] Core, byte[] Application) DeviceAssemblies() => DeviceBuild.Value;
+
+        // Compiled once per test run: several tests look at the same two images.
+        private static readonly Lazy<(byte[] Core, byte[] Application)> DeviceBuild = new Lazy<(byte[], byte[])>(CompileDeviceAssemblies);
+
+        private static (byte[] Core, byte[] Application) CompileDeviceAssemblies()
+        {
+            IReadOnlyList<string> parts = DeviceCoreParts();
+            var trees = ParseCore();
+            bool InCore(SyntaxTree t) => IsDeviceCore(Path.GetRelativePath(Paths.CoreSources, t.FilePath), parts);
+            var (core, errors) = Compile("Ws52x.Core", trees.Where(InCore));
+            if (core == null)
+            {
+                throw new InvalidOperationException("Ws52x.Core (device) does not compile on its own:\n" + string.Join("\n", errors.Take(10)));
+            }
+
+            var (app, appErrors) = Compile("Ws52x.Application", trees.Where(t => !InCore(t)), MetadataReference.CreateFromImage(core));
+            if (app == null)
+            {
+                throw new InvalidOperationException("Ws52x.Application (device) does not compile against Ws52x.Core:\n" + string.Join("\n", appErrors.Take(10)));
+            }
+
+            return (core, app);
+        }
+
+        /// <summary>Ws52x.Core.nfproj's Compile list as paths relative to the core: "Radio/" for a folder, "Config/Settings.cs" for a file.</summary>
+        public static IReadOnlyList<string> DeviceCoreParts()
+        {
+            var project = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.CoreSources, "Ws52x.Core.nfproj"));
+            string include = project.Descendants().Single(e => e.Name.LocalName == "Compile").Attribute("Include").Value;
+            return include.Split(';').Select(p => p.Replace('\\', '/')).Select(p => p.EndsWith("/**/*.cs", StringComparison.Ordinal) ? p.Substring(0, p.Length - "**/*.cs".Length) : p).ToList();
+        }
+
+        /// <summary>Whether a source (relative to the core) belongs to the first device assembly.</summary>
+        public static bool IsDeviceCore(string relativePath, IReadOnlyList<string> parts)
+        {
+            string rel = relativePath.Replace('\\', '/');
+            return parts.Any(p => p.EndsWith("/", StringComparison.Ordinal) ? rel.StartsWith(p, StringComparison.Ordinal) : rel == p);
+        }
+
         /// <summary>Every .cs file under <paramref name="folder"/> except build output, parsed as the device build parses it.</summary>
         public static IReadOnlyList<SyntaxTree> ParseFolder(string folder)
         {

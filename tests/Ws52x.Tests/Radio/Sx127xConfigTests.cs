@@ -176,7 +176,7 @@ namespace Ws52x.Tests.Radio
             Assert.Throws<ArgumentOutOfRangeException>(() => node.Driver.StartTransmit(new byte[4], 0, 0, RadioRig.Tx(868_100_000, 7)));
             Assert.Throws<ArgumentOutOfRangeException>(() => node.Driver.StartReceiveSingle(RadioRig.Rx(868_100_000, 7), 1024));
             Assert.Equal(before, node.Model.SpiTransfers);
-            Assert.Equal(Sx127xState.Idle, node.Driver.State);
+            Assert.Equal(RadioState.Idle, node.Driver.State);
         }
     }
 }

@@ -43,7 +43,7 @@ namespace Ws52x.Tests.Radio
             // Both chips end asleep.
             Assert.Equal(Sx127xOpMode.Sleep, a.Model.Mode);
             Assert.Equal(Sx127xOpMode.Sleep, b.Model.Mode);
-            Assert.Equal(Sx127xState.Idle, b.Driver.State);
+            Assert.Equal(RadioState.Idle, b.Driver.State);
         }
 
         [Fact]
@@ -102,7 +102,7 @@ namespace Ws52x.Tests.Radio
             Assert.Empty(b.Events.Timeouts);
             rig.Loop.RunFor(10_000_000);
             Assert.Equal(new[] { t0 + micros }, b.Events.Timeouts);
-            Assert.Equal(Sx127xState.Idle, b.Driver.State);
+            Assert.Equal(RadioState.Idle, b.Driver.State);
             Assert.Equal(Sx127xOpMode.Sleep, b.Model.Mode);
         }
 
@@ -159,7 +159,7 @@ namespace Ws52x.Tests.Radio
                 Assert.Equal(t + i * (airtime + 100) + airtime, dev.Events.Infos[i].Time);
             }
 
-            Assert.Equal(Sx127xState.ReceivingContinuous, dev.Driver.State);
+            Assert.Equal(RadioState.ReceivingContinuous, dev.Driver.State);
             Assert.Equal(Sx127xOpMode.RxContinuous, dev.Model.Mode);
             // In continuous mode the chip writes each frame after the previous one: the third starts at 2 · 13 = 26.
             Assert.Equal(26, dev.Model.Peek(Sx127xRegister.RegFifoRxCurrentAddr));
@@ -236,7 +236,7 @@ namespace Ws52x.Tests.Radio
             gw.ListenOn(868_100_000);
             a.Driver.StartReceiveContinuous(RadioRig.Rx(869_525_000, 9, invertIq: true));
             a.Driver.StartTransmit(Payload, 0, 10, RadioRig.Tx(868_100_000, 7));
-            Assert.Equal(Sx127xState.Transmitting, a.Driver.State);
+            Assert.Equal(RadioState.Transmitting, a.Driver.State);
             rig.Loop.RunFor(5_000);
             a.Driver.Sleep(); // abandons the frame mid-air
             rig.Loop.RunFor(1_000_000);

@@ -1,6 +1,7 @@
 using System;
 using Ws52x.Host.Board.Radio;
 using Ws52x.Loop;
+using Ws52x.Radio;
 using Ws52x.Radio.Sx127x;
 
 namespace Ws52x.Tests.Radio
@@ -16,7 +17,7 @@ namespace Ws52x.Tests.Radio
             node.Driver.WriteRegister(Sx127xRegister.RegSyncWord, 0x99);
             long t0 = rig.Loop.NowMicros;
             node.Driver.Reset();
-            Assert.Equal(Sx127xState.Resetting, node.Driver.State);
+            Assert.Equal(RadioState.Resetting, node.Driver.State);
             rig.Loop.RunFor(99);
             Assert.Equal(-1, node.Events.ReadyAt);
             Assert.Equal(0x12, node.Model.Peek(Sx127xRegister.RegSyncWord)); // register file back at reset values
@@ -24,7 +25,7 @@ namespace Ws52x.Tests.Radio
             // 100 µs low, then 5 ms for the chip to start.
             Assert.Equal(t0 + 100 + 5000, node.Events.ReadyAt);
             Assert.Equal(0, node.Model.AccessesWhileUnavailable);
-            Assert.Equal(Sx127xState.Idle, node.Driver.State);
+            Assert.Equal(RadioState.Idle, node.Driver.State);
             // Initialised: LoRa sleep on the HF port, both FIFO bases at 0, LNA boost.
             Assert.Equal(0x80, node.Model.Peek(Sx127xRegister.RegOpMode));
             Assert.Equal(0x00, node.Model.Peek(Sx127xRegister.RegFifoTxBaseAddr));
@@ -41,7 +42,7 @@ namespace Ws52x.Tests.Radio
             rig.Loop.RunFor(1_000_000);
             Assert.Equal("SX127x not found: RegVersion read 0x22, expected 0x12", node.Events.Fault);
             Assert.Equal(-1, node.Events.ReadyAt);
-            Assert.Equal(Sx127xState.Faulted, node.Driver.State);
+            Assert.Equal(RadioState.Faulted, node.Driver.State);
             var e = Assert.Throws<InvalidOperationException>(() => node.Driver.StartReceiveContinuous(RadioRig.Rx(868_100_000, 7)));
             Assert.Contains("not ready", e.Message);
         }
@@ -76,7 +77,7 @@ namespace Ws52x.Tests.Radio
             Assert.Equal(1, node.Model.AccessesWhileUnavailable);
             rig.Clock.Advance(5000);
             node.Driver.Initialize();
-            Assert.Equal(Sx127xState.Idle, node.Driver.State);
+            Assert.Equal(RadioState.Idle, node.Driver.State);
         }
 
         [Fact]
@@ -92,7 +93,7 @@ namespace Ws52x.Tests.Radio
             Assert.Null(node.Events.Fault);
             rig.Loop.Run(t0 + 157_920);
             Assert.Equal("SX127x TxDone did not come: check DIO0 wiring", node.Events.Fault);
-            Assert.Equal(Sx127xState.Faulted, node.Driver.State);
+            Assert.Equal(RadioState.Faulted, node.Driver.State);
             Assert.Empty(node.Events.TxDone);
         }
     }

@@ -150,6 +150,8 @@ namespace Ws52x.Tests.Socket
 
             public void WriteLine(string line) => Lines.Add(line);
 
+            public void WriteLine(char[] line, int length) => Lines.Add(new string(line, 0, length));
+
             public void SetLineSink(Ws52x.Platform.ILineSink sink)
             {
             }

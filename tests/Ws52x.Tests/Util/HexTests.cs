@@ -39,9 +39,8 @@ namespace Ws52x.Tests.Util
             Assert.Equal("78563412", Hex.ToHex(b));
             Assert.Equal(0x12345678u, Bytes.ReadUInt32LE(b, 0));
             Assert.Equal(0x78563412u, Bytes.ReadUInt32BE(b, 0));
-            Bytes.WriteUInt16BE(b, 0, 0xABCD);
-            Assert.Equal(0xCDABu, Bytes.ReadUInt16LE(b, 0));
-            Bytes.Reverse(b, 0, 4);
+            Bytes.WriteUInt32BE(b, 0, 0x1234cdab);
+            Assert.Equal(0xab_cdu, Bytes.ReadUInt16LE(b, 2));
             Assert.Equal("12 34 cd ab".Replace(" ", ""), Hex.ToHex(b));
             Assert.True(Bytes.ConstantTimeEquals(b, 0, new byte[] { 0x12, 0x34, 0xcd, 0xab }, 0, 4));
             Assert.False(Bytes.ConstantTimeEquals(b, 0, new byte[] { 0x12, 0x34, 0xcd, 0xac }, 0, 4));

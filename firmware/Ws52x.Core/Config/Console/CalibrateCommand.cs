@@ -6,7 +6,7 @@ namespace Ws52x.Config.Console
     /// `calibrate begin | finish V A W | clear`: the metering calibration on a known load (docs/metering.md) from the
     /// console. V, A, W are the true voltage, current and power, e.g. `calibrate finish 230.0 8.696 2000`.
     /// </summary>
-    public sealed class CalibrateCommand : IConsoleCommand
+    internal sealed class CalibrateCommand : IConsoleCommand
     {
         private readonly MeteringService _metering;
 

@@ -81,7 +81,7 @@ namespace Ws52x.Config.Console
             string also = "";
             if (info.Id == SettingsTable.Region)
             {
-                string region = RegionTable.All[value.Number].Name;
+                string region = LoRaWan.Regions.KnownRegions.NameAt(value.Number);
                 SettingsDefaults.ApplyRegion(candidate, region);
                 also = "; data_rate, tx_power, rx2_data_rate, rx2_frequency and channels are back to " + region + "'s defaults";
             }

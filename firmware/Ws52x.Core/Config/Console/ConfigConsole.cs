@@ -47,7 +47,7 @@ namespace Ws52x.Config.Console
         private bool _posted;
         private int _commandCount;
 
-        public ConfigConsole(EventLoop loop, ITextConsole console, SettingsStore store, FactoryReset reset, StatusBoard status, IRandomSource random, IBoardControl control, Log log)
+        internal ConfigConsole(EventLoop loop, ITextConsole console, SettingsStore store, FactoryReset reset, StatusBoard status, IRandomSource random, IBoardControl control, Log log)
         {
             _loop = loop;
             _console = console;
@@ -71,7 +71,7 @@ namespace Ws52x.Config.Console
         public int LinesHandled { get; private set; }
 
         /// <summary>Adds an area's command; its name must not be one of the console's own.</summary>
-        public void Register(IConsoleCommand command)
+        internal void Register(IConsoleCommand command)
         {
             if (_commandCount == MaxCommands)
             {

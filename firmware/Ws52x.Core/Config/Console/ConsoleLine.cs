@@ -1,7 +1,7 @@
 namespace Ws52x.Config.Console
 {
     /// <summary>Splits a console line into words the way every command reads it: first word, then the rest as typed.</summary>
-    public static class ConsoleLine
+    internal static class ConsoleLine
     {
         /// <summary>The first word of <paramref name="text"/> (lower case), and in <paramref name="rest"/> what follows it, trimmed.</summary>
         public static string FirstWord(string text, out string rest) => Word(text, out rest).ToLower();

@@ -5,7 +5,7 @@ namespace Ws52x.Config.Console
     /// console checks the login before <see cref="Run"/> when <see cref="NeedsLogin"/> says so, so an area cannot
     /// forget it.
     /// </summary>
-    public interface IConsoleCommand
+    internal interface IConsoleCommand
     {
         /// <summary>The first word that selects it (lower case).</summary>
         string Name { get; }

@@ -5,13 +5,15 @@ namespace Ws52x.Config.Console
     /// <see cref="Template.MaxLength"/> characters. An empty line cancels. Strings are followed so that a brace inside a
     /// value does not end the template early.
     /// </summary>
-    public sealed class TemplateCollector
+    internal sealed class TemplateCollector
     {
         public const int NeedMore = 0;
         public const int Complete = 1;
         public const int Failed = -1;
 
-        private readonly char[] _text = new char[Template.MaxLength];
+        // Made when an import starts and let go when it ends: a template is pasted rarely, and 4096 characters kept
+        // from boot would be 8 KB of heap for nothing.
+        private char[] _text;
         private int _length;
         private int _depth;
         private bool _started;
@@ -23,10 +25,13 @@ namespace Ws52x.Config.Console
         /// <summary>Why the last <see cref="Add"/> failed.</summary>
         public string Error { get; private set; }
 
-        public string Text => new string(_text, 0, _length);
+        /// <summary>The template gathered, once <see cref="Add"/> said <see cref="Complete"/>.</summary>
+        public string Text { get; private set; }
 
         public void Begin()
         {
+            _text = new char[Template.MaxLength];
+            Text = null;
             Active = true;
             _length = 0;
             _depth = 0;
@@ -40,6 +45,7 @@ namespace Ws52x.Config.Console
         {
             Active = false;
             _length = 0;
+            _text = null;
         }
 
         /// <summary>Adds one line; <see cref="NeedMore"/>, <see cref="Complete"/> (then read <see cref="Text"/>) or <see cref="Failed"/>.</summary>
@@ -88,7 +94,8 @@ namespace Ws52x.Config.Console
 
             if (_started && _depth == 0)
             {
-                Active = false;
+                Text = new string(_text, 0, _length);
+                Cancel();
                 return Complete;
             }
 

@@ -19,19 +19,9 @@ namespace Ws52x.LoRaWan.Crypto
         /// <summary>The MIC of a data frame: CMAC(NwkSKey, B0 | msg)[0..4), msg being MHDR..FRMPayload.</summary>
         public uint DataMic(byte[] nwkSKey, int direction, uint devAddr, uint fCnt32, byte[] msg, int offset, int count)
         {
-            byte[] b0 = _block;
-            b0[0] = 0x49;
-            b0[1] = 0;
-            b0[2] = 0;
-            b0[3] = 0;
-            b0[4] = 0;
-            b0[5] = (byte)direction;
-            Util.Bytes.WriteUInt32LE(b0, 6, devAddr);
-            Util.Bytes.WriteUInt32LE(b0, 10, fCnt32);
-            b0[14] = 0;
-            b0[15] = (byte)count;
+            FrameBlock(0x49, direction, devAddr, fCnt32, count);
             _cmac.Begin(nwkSKey, 0);
-            _cmac.Update(b0, 0, 16);
+            _cmac.Update(_block, 0, 16);
             _cmac.Update(msg, offset, count);
             _cmac.Finish(_tag, 0);
             return Util.Bytes.ReadUInt32LE(_tag, 0);
@@ -51,22 +41,12 @@ namespace Ws52x.LoRaWan.Crypto
         public void CryptPayload(byte[] key, int direction, uint devAddr, uint fCnt32, byte[] data, int offset, int count)
         {
             _aes.SetKey(key, 0);
-            byte[] a = _block;
-            a[0] = 0x01;
-            a[1] = 0;
-            a[2] = 0;
-            a[3] = 0;
-            a[4] = 0;
-            a[5] = (byte)direction;
-            Util.Bytes.WriteUInt32LE(a, 6, devAddr);
-            Util.Bytes.WriteUInt32LE(a, 10, fCnt32);
-            a[14] = 0;
             int done = 0;
             int i = 1;
             while (done < count)
             {
-                a[15] = (byte)i++;
-                _aes.EncryptBlock(a, 0, _stream, 0);
+                FrameBlock(0x01, direction, devAddr, fCnt32, i++);
+                _aes.EncryptBlock(_block, 0, _stream, 0);
                 int n = count - done < 16 ? count - done : 16;
                 for (int j = 0; j < n; j++)
                 {
@@ -106,6 +86,19 @@ namespace Ws52x.LoRaWan.Crypto
         {
             _aes.SetKey(key, 0);
             _aes.EncryptBlock(input, inOffset, output, outOffset);
+        }
+
+        /// <summary>The 16-byte block both frame uses share: kind | 4 x 00 | Dir | DevAddr | FCnt32 | 00 | last
+        /// (B0 of the MIC: 0x49 and the message length; A_i of the key stream: 0x01 and i).</summary>
+        private void FrameBlock(byte kind, int direction, uint devAddr, uint fCnt32, int last)
+        {
+            byte[] b = _block;
+            System.Array.Clear(b, 0, 16);
+            b[0] = kind;
+            b[5] = (byte)direction;
+            Util.Bytes.WriteUInt32LE(b, 6, devAddr);
+            Util.Bytes.WriteUInt32LE(b, 10, fCnt32);
+            b[15] = (byte)last;
         }
 
         private void DeriveKey(byte kind, uint appNonce, uint netId, ushort devNonce, byte[] output)

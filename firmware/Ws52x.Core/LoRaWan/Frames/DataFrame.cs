@@ -42,9 +42,6 @@ namespace Ws52x.LoRaWan.Frames
 
         public bool IsUplink => Mhdr.IsUplinkData(Type);
 
-        /// <summary>True when the MAC commands are in the FRMPayload (FPort 0) rather than in FOpts.</summary>
-        public bool MacCommandsInPayload => FPort == 0;
-
         public void Clear()
         {
             Type = MType.UnconfirmedDataDown;

@@ -15,18 +15,20 @@ namespace Ws52x.LoRaWan.Frames
         public readonly byte[] NwkSKey = new byte[16];
         public readonly byte[] AppSKey = new byte[16];
 
-        public uint DevAddr;
+        // The counters and the address are the session's own: the MAC (and its store, restoring them after a reboot)
+        // changes them; everyone else reads. A counter set back by anyone else would replay frames.
+        public uint DevAddr { get; internal set; }
 
         /// <summary>The counter the next uplink will carry; the MAC advances it (<see cref="AdvanceFCntUp"/>) after each new uplink.</summary>
-        public uint FCntUp;
+        public uint FCntUp { get; internal set; }
 
         /// <summary>The last accepted downlink counter; meaningful only once <see cref="HasDownlink"/>.</summary>
-        public uint FCntDown;
+        public uint FCntDown { get; internal set; }
 
         /// <summary>False until the first downlink is accepted: the first may carry any counter (even 0).</summary>
-        public bool HasDownlink;
+        public bool HasDownlink { get; internal set; }
 
-        public bool IsMulticast;
+        public bool IsMulticast { get; internal set; }
 
         /// <summary>
         /// True once the uplink with FCntUp 0xFFFFFFFF has gone out: no counter is left for these keys, and the
@@ -68,9 +70,17 @@ namespace Ws52x.LoRaWan.Frames
             }
         }
 
-        /// <summary>Records an accepted downlink counter (called by the parser on success when asked to commit).</summary>
+        /// <summary>
+        /// Records an accepted downlink counter (the parser does, on success when asked to commit). Only forward: a
+        /// counter at or below the last accepted one is ignored, so no caller can open the way to a replay.
+        /// </summary>
         public void AcceptDownlink(uint fCnt32)
         {
+            if (HasDownlink && fCnt32 <= FCntDown)
+            {
+                return;
+            }
+
             FCntDown = fCnt32;
             HasDownlink = true;
         }

@@ -109,14 +109,14 @@ namespace Ws52x.LoRaWan.Mac
                 return -1;
             }
 
-            bool wide = (_joinAttempt + 1) % 9 == 0 && plan.AnyEnabledFor(region.Up500Dr);
-            if (wide || !plan.AnyEnabledFor(region.Join125Dr))
+            bool wide = (_joinAttempt + 1) % 9 == 0 && plan.AnyEnabledFor(region.JoinMaxDr);
+            if (wide || !plan.AnyEnabledFor(region.JoinMinDr))
             {
-                dr = region.Up500Dr;
+                dr = region.JoinMaxDr;
                 return Pick(plan, duty, dr, now, out earliest);
             }
 
-            dr = region.Join125Dr;
+            dr = region.JoinMinDr;
             earliest = now;
             for (int k = 0; k < 8; k++)
             {

@@ -115,9 +115,6 @@ namespace Ws52x.LoRaWan.Mac
             _next = startMicros + airtimeMicros * DivisorAt(startMicros) + jitterMicros;
         }
 
-        /// <summary>Join airtime booked in the current period (for tests and logs).</summary>
-        public long UsedMicros => _used;
-
         private int PeriodOf(long t)
         {
             long elapsed = t - _powerUp;

@@ -69,4 +69,12 @@ namespace Ws52x.LoRaWan.Mac
         /// <summary>The network stopped answering (rejoin mode's link checks, or ADR back-off at its end); a rejoin follows for OTAA in rejoin mode.</summary>
         void OnLinkLost();
     }
+
+    /// <summary>Which Class A receive window the MAC is in or waiting for (a board's trace names its radio's receives by it).</summary>
+    public enum ReceiveWindow
+    {
+        None = 0,
+        Rx1 = 1,
+        Rx2 = 2,
+    }
 }

@@ -7,7 +7,7 @@ namespace Ws52x.LoRaWan.Mac
     /// On the board this is the event loop's clock itself. Tests substitute a clock that runs fast or slow against the
     /// loop and fires timers late, so that the device's windows really move relative to the frames on the air.
     /// </summary>
-    public interface IMacClock
+    internal interface IMacClock
     {
         /// <summary>Now, in the device's microseconds.</summary>
         long NowMicros { get; }
@@ -22,7 +22,7 @@ namespace Ws52x.LoRaWan.Mac
     }
 
     /// <summary>The board's clock: the MAC's time is the loop's.</summary>
-    public sealed class LoopMacClock : IMacClock
+    internal sealed class LoopMacClock : IMacClock
     {
         private readonly EventLoop _loop;
 

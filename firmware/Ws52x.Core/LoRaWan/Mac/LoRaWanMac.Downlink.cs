@@ -9,7 +9,7 @@ namespace Ws52x.LoRaWan.Mac
     /// a refused frame is counted and logged and leaves the session as it was. Accepted frames carry MAC commands
     /// (FOpts or port 0), an ACK, the application's payload, or, for a multicast group, the application port only.
     /// </summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         /// <summary>True for a frame addressed to this session (or a JoinAccept) that was accepted.</summary>
         private bool HandleFrame(byte[] buffer, int count, bool inClassAWindow)
@@ -128,9 +128,19 @@ namespace Ws52x.LoRaWan.Mac
             _store.SaveCounters(_fCntUpReserve, _session, _multicast);
             if (LogFrames)
             {
-                _log.Info("lorawan", "downlink FCnt " + _frame.FCnt32.ToString() + (_frame.Ack ? " ACK" : "") + (_frame.IsConfirmed ? " confirmed" : "")
-                    + (_frame.FPort > 0 ? " port " + _frame.FPort.ToString() + " " + _frame.PayloadLength.ToString() + " bytes" : "")
-                    + (_frame.FOptsLength > 0 || _frame.FPort == 0 ? " MAC commands " + _commands.Count.ToString() : "") + ", SNR " + _handler.LastSnrDb.ToString() + " dB");
+                TextBuffer line = _log.Line("lorawan").Append("downlink FCnt ").Append(_frame.FCnt32).Append(_frame.Ack ? " ACK" : "").Append(_frame.IsConfirmed ? " confirmed" : "");
+                if (_frame.FPort > 0)
+                {
+                    line.Append(" port ").Append(_frame.FPort).Append(' ').Append(_frame.PayloadLength).Append(" bytes");
+                }
+
+                if (_frame.FOptsLength > 0 || _frame.FPort == 0)
+                {
+                    line.Append(" MAC commands ").Append(_commands.Count);
+                }
+
+                line.Append(", SNR ").Append(_handler.LastSnrDb).Append(" dB");
+                _log.End();
             }
 
             if (_frame.FPort >= 1 && _frame.FPort <= 223)
@@ -164,8 +174,9 @@ namespace Ws52x.LoRaWan.Mac
             _store.SaveCounters(_fCntUpReserve, _session, _multicast);
             if (LogFrames)
             {
-                _log.Info("lorawan", "multicast group " + (group + 1).ToString() + " FCnt " + _frame.FCnt32.ToString() + " port " + _frame.FPort.ToString()
-                    + " " + _frame.PayloadLength.ToString() + " bytes");
+                _log.Line("lorawan").Append("multicast group ").Append(group + 1).Append(" FCnt ").Append(_frame.FCnt32).Append(" port ").Append(_frame.FPort)
+                    .Append(' ').Append(_frame.PayloadLength).Append(" bytes");
+                _log.End();
             }
 
             _events.OnDownlink(_frame.FPort, _frame.Payload, 0, _frame.PayloadLength, true);
@@ -178,14 +189,16 @@ namespace Ws52x.LoRaWan.Mac
             {
                 // The spec: an unknown command ends the processing of the rest; what came before still counts.
                 Statistics.MacCommandErrors++;
-                _log.Warn("lorawan", "MAC commands: " + FrameErrors.Message(e) + " (CID " + Hex.ByteLiteral(_commands.StoppedAtCid) + " at byte "
-                    + _commands.StoppedAtOffset.ToString() + ")");
+                _log.Warning("lorawan").Append("MAC commands: ").Append(FrameErrors.Message(e)).Append(" (CID ").Append(Hex.ByteLiteral(_commands.StoppedAtCid))
+                    .Append(" at byte ").Append(_commands.StoppedAtOffset).Append(')');
+                _log.End();
             }
 
             _handler.Process(_commands);
             if (_handler.LinkCheckAnswered)
             {
-                _log.Info("lorawan", "link check: margin " + _handler.LinkMargin.ToString() + " dB, " + _handler.GatewayCount.ToString() + " gateway(s)");
+                _log.Line("lorawan").Append("link check: margin ").Append(_handler.LinkMargin).Append(" dB, ").Append(_handler.GatewayCount).Append(" gateway(s)");
+                _log.End();
             }
         }
 
@@ -205,7 +218,8 @@ namespace Ws52x.LoRaWan.Mac
         private void Reject(FrameError reason)
         {
             Statistics.Reject(reason);
-            _log.Warn("lorawan", "downlink refused: " + FrameErrors.Message(reason));
+            _log.Warning("lorawan").Append("downlink refused: ").Append(FrameErrors.Message(reason));
+            _log.End();
         }
     }
 }

@@ -4,7 +4,7 @@ using Ws52x.Util;
 namespace Ws52x.LoRaWan.Mac
 {
     /// <summary>Activation: the session at boot (restored, ABP keys, or none yet), JoinRequests, the JoinAccept, rejoins.</summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         private const int MaxDevNonce = 0xFFFF;
 
@@ -28,11 +28,13 @@ namespace Ws52x.LoRaWan.Mac
                 {
                     RestoreCounters();
                     _joined = true;
-                    _log.Info("lorawan", "session restored: DevAddr " + Hex32(_session.DevAddr) + ", FCntUp " + _session.FCntUp.ToString() + ", no join needed");
+                    _log.Line("lorawan").Append("session restored: DevAddr ").Hex32(_session.DevAddr).Append(", FCntUp ").Append(_session.FCntUp).Append(", no join needed");
+                    _log.End();
                 }
                 else
                 {
-                    _log.Info("lorawan", "OTAA: joining on " + _region.Name + " (DevEUI " + Hex.ToHex(_settings.DevEui) + ")");
+                    _log.Line("lorawan").Append("OTAA: joining on ").Append(_region.Name).Append(" (DevEUI ").Hex(_settings.DevEui, 0, 8).Append(')');
+                    _log.End();
                 }
 
                 return;
@@ -43,7 +45,8 @@ namespace Ws52x.LoRaWan.Mac
             _session.SetKeys(_settings.DevAddr, _settings.NwkSKey, _settings.AppSKey);
             RestoreCounters();
             _joined = true;
-            _log.Info("lorawan", "ABP: DevAddr " + Hex32(_session.DevAddr) + " on " + _region.Name + ", FCntUp " + _session.FCntUp.ToString());
+            _log.Line("lorawan").Append("ABP: DevAddr ").Hex32(_session.DevAddr).Append(" on ").Append(_region.Name).Append(", FCntUp ").Append(_session.FCntUp);
+            _log.End();
         }
 
         /// <summary>FCntUp continues from the persisted reserve: every value below it may have been sent already.</summary>
@@ -75,11 +78,15 @@ namespace Ws52x.LoRaWan.Mac
                 var e = _plan.ApplyChannelList(_settings.Channels, _scratchMask, out int position);
                 if (e != Regions.ChannelListError.None)
                 {
-                    _log.Warn("lorawan", "channel list '" + _settings.Channels + "': " + Regions.ChannelListSyntax.Describe(e, position, _plan.Count) + "; using the region's channels");
+                    _log.Warning("lorawan").Append("channel list '").Append(_settings.Channels).Append("': ")
+                        .Append(Regions.ChannelListSyntax.Describe(e, position, _plan.Count, _settings.Channels)).Append("; using the region's channels");
+                    _log.End();
                 }
                 else if (_plan.EnabledCount() == 0)
                 {
-                    _log.Warn("lorawan", "channel list '" + _settings.Channels + "' enables no channel of " + _region.Name + "; using the region's channels");
+                    _log.Warning("lorawan").Append("channel list '").Append(_settings.Channels).Append("' enables no channel of ").Append(_region.Name)
+                        .Append("; using the region's channels");
+                    _log.End();
                     _plan.Reset();
                 }
             }
@@ -133,7 +140,9 @@ namespace Ws52x.LoRaWan.Mac
             _joinBackoff.OnJoinSent(now, airtime, 1000L * _selector.NextInt(spacingMs > int.MaxValue ? int.MaxValue : (int)spacingMs));
             if (LogFrames)
             {
-                _log.Info("lorawan", "JoinRequest " + _joinAttempts.ToString() + " DevNonce " + _requestNonce.ToString() + " on " + Mhz(_tx.FrequencyHz) + " DR" + dr.ToString());
+                _log.Line("lorawan").Append("JoinRequest ").Append(_joinAttempts).Append(" DevNonce ").Append(_requestNonce).Append(" on ").Mhz(_tx.FrequencyHz)
+                    .Append(" DR").Append(dr);
+                _log.End();
             }
 
             _events.OnJoinRequestSent(_joinAttempts);
@@ -164,7 +173,8 @@ namespace Ws52x.LoRaWan.Mac
             _params.RxDelaySeconds = _accept.RxDelaySeconds;
             if (_accept.HasCFList && !_plan.ApplyCFList(_accept.CFList, 0))
             {
-                _log.Warn("lorawan", "JoinAccept CFList of type " + _accept.CFListType.ToString() + " does not fit " + _region.Name + ": ignored");
+                _log.Warning("lorawan").Append("JoinAccept CFList of type ").Append(_accept.CFListType).Append(" does not fit ").Append(_region.Name).Append(": ignored");
+                _log.End();
             }
 
             _fCntUpReserve = 0;
@@ -174,8 +184,9 @@ namespace Ws52x.LoRaWan.Mac
             _store.SaveSession(true, _session, _params, _plan);
             _store.SaveCounters(_fCntUpReserve, _session, _multicast);
             Statistics.Joins++;
-            _log.Info("lorawan", "joined: DevAddr " + Hex32(_session.DevAddr) + " after " + _joinAttempts.ToString() + " JoinRequest(s), RX1 offset "
-                + _params.Rx1DrOffset.ToString() + ", RX2 DR" + _params.Rx2DataRate.ToString() + ", RX delay " + _params.RxDelaySeconds.ToString() + " s");
+            _log.Line("lorawan").Append("joined: DevAddr ").Hex32(_session.DevAddr).Append(" after ").Append(_joinAttempts).Append(" JoinRequest(s), RX1 offset ")
+                .Append(_params.Rx1DrOffset).Append(", RX2 DR").Append(_params.Rx2DataRate).Append(", RX delay ").Append(_params.RxDelaySeconds).Append(" s");
+            _log.End();
             _joinAttempts = 0;
             return true;
         }
@@ -219,16 +230,9 @@ namespace Ws52x.LoRaWan.Mac
             _clock.Cancel(_rx2Timer);
             _clock.Cancel(_rx2EndTimer);
             _radio.Sleep();
-            _log.Warn("lorawan", "stopped: " + why);
+            _log.Warning("lorawan").Append("stopped: ").Append(why);
+            _log.End();
         }
 
-        private static string Hex32(uint v)
-        {
-            var b = new byte[4];
-            Bytes.WriteUInt32BE(b, 0, v);
-            return Hex.ToHex(b);
-        }
-
-        private static string Mhz(int hz) => (hz / 1000000).ToString() + "." + ((hz / 100000) % 10).ToString() + ((hz / 10000) % 10).ToString() + ((hz / 1000) % 10).ToString() + " MHz";
     }
 }

@@ -4,7 +4,7 @@ using Ws52x.Radio;
 namespace Ws52x.LoRaWan.Mac
 {
     /// <summary>What the next transmission uses: its data rate, its power, its airtime, and when it may go.</summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         /// <summary>The data rate of the next uplink: the user's (ADR off) or the network's, moved to the nearest usable one.</summary>
         private int CurrentDataRate()

@@ -2,6 +2,7 @@ using Ws52x.LoRaWan.Frames;
 using Ws52x.LoRaWan.MacCommands;
 using Ws52x.Loop;
 using Ws52x.Radio;
+using Ws52x.Util;
 
 namespace Ws52x.LoRaWan.Mac
 {
@@ -10,7 +11,7 @@ namespace Ws52x.LoRaWan.Mac
     /// alone on port 0 when they do not fit), on which channel and data rate, its repetitions (confirmed: resent after
     /// ACK_TIMEOUT up to three times; unconfirmed: NbTrans), and what follows once it is done (FCntUp, ADR, link checks).
     /// </summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         private bool _frameOpen;
         private bool _frameCarriesApp;
@@ -77,8 +78,9 @@ namespace Ws52x.LoRaWan.Mac
             {
                 // The data rate dropped (ADR back-off) below what this payload needs: it cannot go. Say so, and send an
                 // empty frame in its place so that the network still hears the device (and its ADRACKReq).
-                _log.Warn("lorawan", "uplink of " + _queue.HeadLength.ToString() + " bytes on port " + _queue.HeadPort.ToString()
-                    + " does not fit DR" + dr.ToString() + " (max " + n.ToString() + "): not sent");
+                _log.Warning("lorawan").Append("uplink of ").Append(_queue.HeadLength).Append(" bytes on port ").Append(_queue.HeadPort)
+                    .Append(" does not fit DR").Append(dr).Append(" (max ").Append(n).Append("): not sent");
+                _log.End();
                 int port = _queue.HeadPort;
                 _queue.DropHead();
                 _events.OnUplinkDone(port, UplinkOutcome.Failed);
@@ -117,7 +119,7 @@ namespace Ws52x.LoRaWan.Mac
                 _frameCarriesApp = true;
                 _frameConfirmed = _queue.HeadConfirmed;
                 _framePort = _queue.HeadPort;
-                length = _builder.BuildUplink(_session, _frameConfirmed, fctrl, _macPayload, 0, m, _framePort, _queue.HeadPayload, 0,
+                length = _builder.BuildUplink(_session, _frameConfirmed, fctrl, _macPayload, 0, m, _framePort, _queue.Pool, _queue.HeadOffset,
                     _queue.HeadLength, _txBuffer, 0);
             }
             else
@@ -128,7 +130,8 @@ namespace Ws52x.LoRaWan.Mac
             _answerWanted = false;
             if (length < 0)
             {
-                _log.Warn("lorawan", "uplink not built: " + FrameErrors.Message(_builder.LastError));
+                _log.Warning("lorawan").Append("uplink not built: ").Append(FrameErrors.Message(_builder.LastError));
+                _log.End();
                 _handler.ClearAnswers();
                 return false;
             }
@@ -176,9 +179,19 @@ namespace Ws52x.LoRaWan.Mac
 
             if (LogFrames)
             {
-                _log.Info("lorawan", (_frameConfirmed ? "confirmed" : "uplink") + " FCnt " + _session.FCntUp.ToString()
-                    + (_frameCarriesApp ? " port " + _framePort.ToString() : "") + " " + _txLength.ToString() + " bytes on "
-                    + Mhz(_tx.FrequencyHz) + " DR" + dr.ToString() + (_transmissions > 1 ? " (transmission " + _transmissions.ToString() + ")" : ""));
+                TextBuffer line = _log.Line("lorawan").Append(_frameConfirmed ? "confirmed" : "uplink").Append(" FCnt ").Append(_session.FCntUp);
+                if (_frameCarriesApp)
+                {
+                    line.Append(" port ").Append(_framePort);
+                }
+
+                line.Append(' ').Append(_txLength).Append(" bytes on ").Mhz(_tx.FrequencyHz).Append(" DR").Append(dr);
+                if (_transmissions > 1)
+                {
+                    line.Append(" (transmission ").Append(_transmissions).Append(')');
+                }
+
+                _log.End();
             }
         }
 
@@ -244,7 +257,8 @@ namespace Ws52x.LoRaWan.Mac
                 _frameHasLinkCheck = false;
                 if (!_downlinkSinceFrame && ++_linkChecksUnanswered >= (_settings.RejoinPackets > 0 ? _settings.RejoinPackets : 32))
                 {
-                    _log.Warn("lorawan", _linkChecksUnanswered.ToString() + " link checks without an answer");
+                    _log.Warning("lorawan").Append(_linkChecksUnanswered).Append(" link checks without an answer");
+                    _log.End();
                     linkLost = true;
                 }
             }
@@ -278,8 +292,9 @@ namespace Ws52x.LoRaWan.Mac
             bool lost = _adr.BeforeUplink(_params, _plan, _region);
             if (before != _params.DataRate * 10000 + _params.TxPowerIndex * 100 + _plan.EnabledCount() || nb != _params.NbTrans)
             {
-                _log.Info("lorawan", "ADR back-off: DR" + _params.DataRate.ToString() + ", power index " + _params.TxPowerIndex.ToString()
-                    + ", " + _plan.EnabledCount().ToString() + " channels");
+                _log.Line("lorawan").Append("ADR back-off: DR").Append(_params.DataRate).Append(", power index ").Append(_params.TxPowerIndex)
+                    .Append(", ").Append(_plan.EnabledCount()).Append(" channels");
+                _log.End();
                 _store.SaveSession(_otaa, _session, _params, _plan);
             }
 

@@ -10,7 +10,7 @@ namespace Ws52x.LoRaWan.Mac
     /// <see cref="RxWindowTiming"/>. Class C listens on RX2 whenever it neither transmits nor listens in RX1, and goes
     /// back to it after every uplink and every RX1.
     /// </summary>
-    public sealed partial class LoRaWanMac
+    internal sealed partial class LoRaWanMac
     {
         private int _rx1Symbols;
         private int _frameSnrDb;
@@ -27,7 +27,8 @@ namespace Ws52x.LoRaWan.Mac
             RadioObserver?.OnRadioReady(timestampMicros);
             _radioReady = true;
             _state = MacState.Idle;
-            _log.Info("lorawan", "radio ready, " + _region.Name + ", class " + (_settings.Class == DeviceClass.C ? "C" : "A"));
+            _log.Line("lorawan").Append("radio ready, ").Append(_region.Name).Append(", class ").Append(_settings.Class == DeviceClass.C ? "C" : "A");
+            _log.End();
             long now = _clock.NowMicros;
             if (_joined)
             {
@@ -60,7 +61,8 @@ namespace Ws52x.LoRaWan.Mac
                 _state = MacState.Stopped;
             }
 
-            _log.Warn("lorawan", "no radio (" + message + "): next try in " + (RadioRetryMicros / Second).ToString() + " s");
+            _log.Warning("lorawan").Append("no radio (").Append(message).Append("): next try in ").Append(RadioRetryMicros / Second).Append(" s");
+            _log.End();
             _clock.Schedule(_radioTimer, _clock.NowMicros + RadioRetryMicros);
         }
 

@@ -19,7 +19,7 @@ namespace Ws52x.LoRaWan.Mac
     /// Region rules come from <see cref="Region"/>/<see cref="ChannelPlan"/>; the radio is an <see cref="IRadio"/>.
     /// After construction nothing allocates per uplink or per accepted downlink (logging aside, see <see cref="LogFrames"/>).
     /// </summary>
-    public sealed partial class LoRaWanMac : ILoRaWanLink, IRadioEvents
+    internal sealed partial class LoRaWanMac : ILoRaWanLink, IRadioEvents
     {
         public const long Second = 1000000;
         public const long JoinAcceptDelay1Micros = 5 * Second;
@@ -48,7 +48,7 @@ namespace Ws52x.LoRaWan.Mac
         private readonly FrameBuilder _builder;
         private readonly FrameParser _parser;
         private readonly DataFrame _frame = new DataFrame();
-        private readonly MacCommandList _commands = new MacCommandList();
+        private readonly MacCommandList _commands = new MacCommandList(MacCommandHandler.MaxCommandsPerFrame);
         private readonly JoinAccept _accept = new JoinAccept();
         private readonly MacCommandHandler _handler;
         private readonly Adr _adr = new Adr();
@@ -136,6 +136,12 @@ namespace Ws52x.LoRaWan.Mac
         public ChannelPlan Channels => _plan;
 
         public MacState State => _state;
+
+        /// <summary>The Class A window the MAC is in or waiting for; None between transactions.</summary>
+        public ReceiveWindow Window =>
+            _state == MacState.WaitRx1 || _state == MacState.Rx1 ? ReceiveWindow.Rx1
+            : _state == MacState.WaitRx2 || _state == MacState.Rx2 ? ReceiveWindow.Rx2
+            : ReceiveWindow.None;
 
         public bool IsJoined => _joined;
 

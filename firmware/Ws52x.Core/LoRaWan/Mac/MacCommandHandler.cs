@@ -1,3 +1,4 @@
+using Ws52x.LoRaWan.Frames;
 using Ws52x.LoRaWan.MacCommands;
 using Ws52x.LoRaWan.Regions;
 using Ws52x.Radio;
@@ -14,6 +15,13 @@ namespace Ws52x.LoRaWan.Mac
     internal sealed class MacCommandHandler
     {
         public const int AnswerCapacity = 64;
+
+        /// <summary>
+        /// Commands of one downlink the MAC carries out: as many as the answer buffer holds two-byte answers for (LinkADRAns,
+        /// NewChannelAns, DlChannelAns...). A frame with more (only a broken or hostile network sends one) is handled up to
+        /// here; the network asks again for the rest. 32 parsed commands instead of 64 kept from boot.
+        /// </summary>
+        public const int MaxCommandsPerFrame = AnswerCapacity / 2;
 
         /// <summary>RXParamSetupAns (2) + RXTimingSetupAns (1) + DlChannelAns (2).</summary>
         public const int StickyCapacity = 5;
@@ -43,8 +51,6 @@ namespace Ws52x.LoRaWan.Mac
         }
 
         public byte[] AnswerBuffer { get; }
-
-        public int AnswerLength => _answers.Length;
 
         public int StickyLength => (_rxParamStatus >= 0 ? 2 : 0) + (_rxTiming ? 1 : 0) + (_dlChannelStatus >= 0 ? 2 : 0);
 
@@ -234,6 +240,12 @@ namespace Ws52x.LoRaWan.Mac
             {
                 maskOk &= _plan.ApplyLinkAdrMask(_work, commands[end].ChMaskCntl, commands[end].ChMask);
                 end++;
+            }
+
+            if (end == commands.Count && commands.Error == FrameError.BufferTooSmall)
+            {
+                // The list filled up inside the block: part of a channel mask is no mask. Neither applied nor answered.
+                return end;
             }
 
             MacCommand last = commands[end - 1];

@@ -3,7 +3,7 @@ using Ws52x.LoRaWan.Frames;
 namespace Ws52x.LoRaWan.Mac
 {
     /// <summary>Where the MAC is in its cycle (see docs/lorawan.md for the diagram).</summary>
-    public enum MacState
+    internal enum MacState
     {
         /// <summary>Not started, or waiting for the radio to come out of reset.</summary>
         Stopped = 0,
@@ -27,7 +27,7 @@ namespace Ws52x.LoRaWan.Mac
     }
 
     /// <summary>Counts of what the MAC did and refused, for the log and the tests. Only the MAC changes them.</summary>
-    public sealed class MacStatistics
+    internal sealed class MacStatistics
     {
         private readonly int[] _rejected = new int[32];
 

@@ -3,7 +3,7 @@ using Ws52x.Diagnostics;
 namespace Ws52x.LoRaWan.Mac
 {
     /// <summary>The MAC's line on the console's `status`: join state, counters, data rate, and how the last downlink was heard.</summary>
-    public sealed class MacStatus : IStatusSource
+    internal sealed class MacStatus : IStatusSource
     {
         private readonly LoRaWanMac _mac;
 

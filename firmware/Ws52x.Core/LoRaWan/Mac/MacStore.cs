@@ -42,8 +42,6 @@ namespace Ws52x.LoRaWan.Mac
             _storage = storage;
         }
 
-        public bool Available => _storage != null;
-
         /// <summary>Identity the records belong to.</summary>
         public uint Fingerprint { get; set; }
 

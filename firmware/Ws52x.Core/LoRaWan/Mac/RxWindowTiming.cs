@@ -13,7 +13,7 @@ namespace Ws52x.LoRaWan.Mac
     /// until the preamble has shown <see cref="MinPreambleSymbols"/> symbols, so the symbol timeout is
     /// ceil((L + W + 2·D·p) / Tsym) + MinPreambleSymbols.
     /// </summary>
-    public static class RxWindowTiming
+    internal static class RxWindowTiming
     {
         /// <summary>Crystal error budget of the device clock (±), in ppm.</summary>
         public const int ClockErrorPpm = 500;

@@ -10,17 +10,27 @@ namespace Ws52x.LoRaWan.MacCommands
     public sealed class MacCommandList
     {
         /// <summary>15 bytes of FOpts or up to 242 of FPort-0 payload hold at most this many zero-length commands.</summary>
-        public const int Capacity = 64;
+        public const int MaxCapacity = 64;
 
-        private readonly MacCommand[] _items = new MacCommand[Capacity];
+        private readonly MacCommand[] _items;
 
+        /// <summary>Room for every command a frame can carry (tools, the network side).</summary>
         public MacCommandList()
+            : this(MaxCapacity)
         {
-            for (int i = 0; i < Capacity; i++)
+        }
+
+        /// <summary>Room for <paramref name="capacity"/> commands; parsing stops there (<see cref="FrameError.BufferTooSmall"/>).</summary>
+        public MacCommandList(int capacity)
+        {
+            _items = new MacCommand[capacity];
+            for (int i = 0; i < capacity; i++)
             {
                 _items[i] = new MacCommand();
             }
         }
+
+        public int Capacity => _items.Length;
 
         public int Count { get; private set; }
 

@@ -4,7 +4,7 @@ namespace Ws52x.LoRaWan.MacCommands
     /// Serializes the device's MAC commands (answers, LinkCheckReq, DeviceTimeReq) into a caller-owned buffer,
     /// e.g. the FOpts of the next uplink. Each Add returns false (and writes nothing) when the command does not fit.
     /// </summary>
-    public sealed class MacCommandWriter
+    internal sealed class MacCommandWriter
     {
         private byte[] _buffer;
         private int _start;

@@ -11,7 +11,7 @@ namespace Ws52x.LoRaWan.Regions
     public sealed partial class ChannelPlan
     {
         /// <summary>16-bit mask words: 6 x 16 = 96 channels, enough for CN470.</summary>
-        public const int MaskWords = 6;
+        public const int MaskWords = ChannelListSyntax.MaskWords;
 
         /// <summary>Bytes of <see cref="Write"/>: per channel frequency, RX1 frequency and DR range, then the mask.</summary>
         public const int RecordLength = 16 * 9 + MaskWords * 2;

@@ -73,6 +73,9 @@ namespace Ws52x.LoRaWan.Regions
 
         public string Name { get; }
 
+        /// <summary>Its place in <see cref="KnownRegions"/> (the settings' region number).</summary>
+        public int Index { get; internal set; }
+
         public PlanKind Kind { get; }
 
         public int MinFrequencyHz { get; internal set; }
@@ -129,13 +132,14 @@ namespace Ws52x.LoRaWan.Regions
 
         internal DutyCycleBand[] Bands = new DutyCycleBand[0];
 
-        /// <summary>Dynamic plans: join data rates are rotated from the highest to the lowest of this range.</summary>
+        /// <summary>
+        /// The data rates of JoinRequests. Dynamic plans and CN470 rotate from the highest to the lowest of this range; the
+        /// fixed US plans send on 125 kHz channels at the lowest (US915 DR0, AU915 DR2) and now and then on a 500 kHz
+        /// channel at the highest (DR4, DR6).
+        /// </summary>
         public int JoinMinDr { get; internal set; }
 
         public int JoinMaxDr { get; internal set; }
-
-        /// <summary>Fixed US plans: the data rate of 125 kHz join requests (US915 DR0, AU915 DR2).</summary>
-        internal int Join125Dr;
 
         public bool DefaultUplinkDwell { get; internal set; }
 
@@ -148,6 +152,36 @@ namespace Ws52x.LoRaWan.Regions
         public bool SupportsNewChannel => Kind == PlanKind.Dynamic;
 
         public bool IsFixedPlan => Kind != PlanKind.Dynamic;
+
+        /// <summary>The WS52x model suffix whose radio serves this region (guide 3.2.2): "470M" below 600 MHz, "868M" up to
+        /// 870 MHz (EU868, IN865, RU864), "915M" above (US915, AU915, AS923, KR920).</summary>
+        public string RadioBand => MaxFrequencyHz < 600000000 ? "470M" : MaxFrequencyHz <= 870000000 ? "868M" : "915M";
+
+        /// <summary>The guide's default "Spread Factor": the uplink data rate of SF10 at 125 kHz (DR2; DR0 on US915).</summary>
+        public int DefaultDataRate
+        {
+            get
+            {
+                for (int dr = 0; dr < DataRateCount; dr++)
+                {
+                    if (IsLoRa(dr) && IsUplinkDataRate(dr, false) && Sf[dr] == 10 && Bandwidth[dr] == 125000)
+                    {
+                        return dr;
+                    }
+                }
+
+                return 0;
+            }
+        }
+
+        /// <summary>The highest LoRa uplink data rate (the lowest is DR0 everywhere).</summary>
+        public int MaxUplinkDataRate => FirstLoRa(true, DataRateCount - 1, -1);
+
+        /// <summary>The lowest LoRa data rate a downlink (and so RX2) may use.</summary>
+        public int MinDownlinkDataRate => FirstLoRa(false, 0, 1);
+
+        /// <summary>The highest LoRa data rate a downlink (and so RX2) may use.</summary>
+        public int MaxDownlinkDataRate => FirstLoRa(false, DataRateCount - 1, -1);
 
         public int DutyCycleBandCount => Bands.Length;
 
@@ -281,6 +315,20 @@ namespace Ws52x.LoRaWan.Regions
 
         /// <summary>Fixed plans: the RX1 carrier that answers an uplink on this channel.</summary>
         public int FixedDownlinkFrequency(int uplinkChannel) => DownBaseHz + DownStepHz * (uplinkChannel % DownCount);
+
+        // The first LoRa data rate, walking from 'from' by 'step', that carries uplinks (or downlinks).
+        private int FirstLoRa(bool uplink, int from, int step)
+        {
+            for (int dr = from; dr >= 0 && dr < DataRateCount; dr += step)
+            {
+                if (IsLoRa(dr) && (uplink ? IsUplinkDataRate(dr, false) : IsDownlinkDataRate(dr)))
+                {
+                    return dr;
+                }
+            }
+
+            return 0;
+        }
 
         private bool IsUplinkCapable(int dr)
         {

@@ -12,60 +12,8 @@ namespace Ws52x.LoRaWan.Regions
         private const int Khz250 = 250000;
         private const int Khz500 = 500000;
 
-        // N per data rate (M - 8), no repeater.
-        private static readonly byte[] EuPayload = { 51, 51, 51, 115, 242, 242, 242, 242 };
-        private static readonly byte[] As923PayloadNoDwell = { 51, 51, 115, 115, 242, 242, 242, 242 };
-        private static readonly byte[] As923PayloadDwell = { 0, 0, 11, 53, 125, 242, 242, 242 };
-        private static readonly byte[] Us915Payload = { 11, 53, 125, 242, 242, 0, 0, 0, 53, 129, 242, 242, 242, 242, 0, 0 };
-        private static readonly byte[] Au915PayloadNoDwell = { 51, 51, 51, 115, 242, 242, 242, 0, 53, 129, 242, 242, 242, 242, 0, 0 };
-        private static readonly byte[] Au915PayloadDwell = { 0, 0, 11, 53, 125, 242, 242, 0, 53, 129, 242, 242, 242, 242, 0, 0 };
-        private static readonly byte[] Cn470Payload = { 51, 51, 51, 115, 242, 242 };
-
-        // RX1 data rate [uplink DR][RX1DROffset].
-        private static readonly sbyte[][] Us915Rx1 =
-        {
-            new sbyte[] { 10, 9, 8, 8 },
-            new sbyte[] { 11, 10, 9, 8 },
-            new sbyte[] { 12, 11, 10, 9 },
-            new sbyte[] { 13, 12, 11, 10 },
-            new sbyte[] { 13, 13, 12, 11 },
-        };
-
-        private static readonly sbyte[][] Au915Rx1 =
-        {
-            new sbyte[] { 8, 8, 8, 8, 8, 8 },
-            new sbyte[] { 9, 8, 8, 8, 8, 8 },
-            new sbyte[] { 10, 9, 8, 8, 8, 8 },
-            new sbyte[] { 11, 10, 9, 8, 8, 8 },
-            new sbyte[] { 12, 11, 10, 9, 8, 8 },
-            new sbyte[] { 13, 12, 11, 10, 9, 8 },
-            new sbyte[] { 13, 13, 12, 11, 10, 9 },
-        };
-
-        // Offsets 6 and 7 raise the RX1 data rate above the uplink's (effective offsets -1 and -2).
-        private static readonly sbyte[][] As923Rx1 =
-        {
-            new sbyte[] { 0, 0, 0, 0, 0, 0, 1, 2 },
-            new sbyte[] { 1, 0, 0, 0, 0, 0, 2, 3 },
-            new sbyte[] { 2, 1, 0, 0, 0, 0, 3, 4 },
-            new sbyte[] { 3, 2, 1, 0, 0, 0, 4, 5 },
-            new sbyte[] { 4, 3, 2, 1, 0, 0, 5, 6 },
-            new sbyte[] { 5, 4, 3, 2, 1, 0, 6, 7 },
-            new sbyte[] { 6, 5, 4, 3, 2, 1, 7, 7 },
-            new sbyte[] { 7, 6, 5, 4, 3, 2, 7, 7 },
-        };
-
-        private static readonly sbyte[][] In865Rx1 =
-        {
-            new sbyte[] { 0, 0, 0, 0, 0, 0, 1, 2 },
-            new sbyte[] { 1, 0, 0, 0, 0, 0, 2, 3 },
-            new sbyte[] { 2, 1, 0, 0, 0, 0, 3, 4 },
-            new sbyte[] { 3, 2, 1, 0, 0, 0, 4, 5 },
-            new sbyte[] { 4, 3, 2, 1, 0, 0, 5, 5 },
-            new sbyte[] { 5, 4, 3, 2, 1, 0, 5, 7 },
-            null,
-            new sbyte[] { 7, 5, 5, 4, 3, 2, 7, 7 },
-        };
+        // The tables below are made when a region is built, so that a device holds only its own region's (nanoCLR
+        // builds every static field at boot; these would be there for all eleven regions).
 
         /// <summary>AS923 TxParamSetupReq MaxEIRP field (0-15) in dBm.</summary>
         internal static readonly byte[] As923MaxEirpTable = { 8, 10, 12, 13, 14, 16, 18, 20, 21, 24, 26, 27, 29, 30, 33, 36 };
@@ -74,7 +22,7 @@ namespace Ws52x.LoRaWan.Regions
         {
             Region r = Dynamic("EU868", 863000000, 870000000, new[] { 868100000, 868300000, 868500000 });
             EuDataRates(r);
-            r.PayloadNoDwell = EuPayload;
+            r.PayloadNoDwell = EuPayload();
             r.Rx1Table = Shifted(8, 6);
             r.MaxRx1DrOffset = 5;
             SetRx2AndPower(r, 869525000, 0, 1600, 7);
@@ -99,10 +47,17 @@ namespace Ws52x.LoRaWan.Regions
             LoRa(r, 3, 7, Khz125);
             LoRa(r, 4, 8, Khz500);
             Downlink500(r);
-            r.PayloadNoDwell = Us915Payload;
-            r.Rx1Table = Us915Rx1;
+            r.PayloadNoDwell = new byte[] { 11, 53, 125, 242, 242, 0, 0, 0, 53, 129, 242, 242, 242, 242, 0, 0 };
+            r.Rx1Table = new[]
+            {
+                new sbyte[] { 10, 9, 8, 8 },
+                new sbyte[] { 11, 10, 9, 8 },
+                new sbyte[] { 12, 11, 10, 9 },
+                new sbyte[] { 13, 12, 11, 10 },
+                new sbyte[] { 13, 13, 12, 11 },
+            };
             r.MaxRx1DrOffset = 3;
-            r.Join125Dr = 0;
+            r.JoinMinDr = 0;
             SetRx2AndPower(r, 923300000, 8, 3000, 14);
             return r;
         }
@@ -115,11 +70,20 @@ namespace Ws52x.LoRaWan.Regions
             r.Mod[7] = (byte)Modulation.None;
             LoRa(r, 6, 8, Khz500);
             Downlink500(r);
-            r.PayloadNoDwell = Au915PayloadNoDwell;
-            r.PayloadDwell = Au915PayloadDwell;
-            r.Rx1Table = Au915Rx1;
+            r.PayloadNoDwell = new byte[] { 51, 51, 51, 115, 242, 242, 242, 0, 53, 129, 242, 242, 242, 242, 0, 0 };
+            r.PayloadDwell = new byte[] { 0, 0, 11, 53, 125, 242, 242, 0, 53, 129, 242, 242, 242, 242, 0, 0 };
+            r.Rx1Table = new[]
+            {
+                new sbyte[] { 8, 8, 8, 8, 8, 8 },
+                new sbyte[] { 9, 8, 8, 8, 8, 8 },
+                new sbyte[] { 10, 9, 8, 8, 8, 8 },
+                new sbyte[] { 11, 10, 9, 8, 8, 8 },
+                new sbyte[] { 12, 11, 10, 9, 8, 8 },
+                new sbyte[] { 13, 12, 11, 10, 9, 8 },
+                new sbyte[] { 13, 13, 12, 11, 10, 9 },
+            };
             r.MaxRx1DrOffset = 5;
-            r.Join125Dr = 2;
+            r.JoinMinDr = 2;
             r.DefaultUplinkDwell = true;
             r.SupportsTxParamSetup = true;
             SetRx2AndPower(r, 923300000, 8, 3000, 14);
@@ -127,7 +91,7 @@ namespace Ws52x.LoRaWan.Regions
         }
 
         /// <summary>AS923-1..4: one plan shifted by a group offset (0, -1.8, -6.6, -5.9 MHz) inside the group's band.</summary>
-        public static Region As923(int group)
+        public static Region As923(int group, string name)
         {
             int offset;
             int min;
@@ -137,14 +101,25 @@ namespace Ws52x.LoRaWan.Regions
                 case 2: offset = -1800000; min = 920000000; max = 923000000; break;
                 case 3: offset = -6600000; min = 915000000; max = 921000000; break;
                 case 4: offset = -5900000; min = 917000000; max = 920000000; break;
-                default: group = 1; offset = 0; min = 915000000; max = 928000000; break;
+                default: offset = 0; min = 915000000; max = 928000000; break;
             }
 
-            Region r = Dynamic("AS923-" + group.ToString(), min, max, new[] { 923200000 + offset, 923400000 + offset });
+            Region r = Dynamic(name, min, max, new[] { 923200000 + offset, 923400000 + offset });
             EuDataRates(r);
-            r.PayloadNoDwell = As923PayloadNoDwell;
-            r.PayloadDwell = As923PayloadDwell;
-            r.Rx1Table = As923Rx1;
+            r.PayloadNoDwell = new byte[] { 51, 51, 115, 115, 242, 242, 242, 242 };
+            r.PayloadDwell = new byte[] { 0, 0, 11, 53, 125, 242, 242, 242 };
+            r.Rx1Table = new[]
+            {
+                // Offsets 6 and 7 raise the RX1 data rate above the uplink's (effective offsets -1 and -2).
+                new sbyte[] { 0, 0, 0, 0, 0, 0, 1, 2 },
+                new sbyte[] { 1, 0, 0, 0, 0, 0, 2, 3 },
+                new sbyte[] { 2, 1, 0, 0, 0, 0, 3, 4 },
+                new sbyte[] { 3, 2, 1, 0, 0, 0, 4, 5 },
+                new sbyte[] { 4, 3, 2, 1, 0, 0, 5, 6 },
+                new sbyte[] { 5, 4, 3, 2, 1, 0, 6, 7 },
+                new sbyte[] { 6, 5, 4, 3, 2, 1, 7, 7 },
+                new sbyte[] { 7, 6, 5, 4, 3, 2, 7, 7 },
+            };
             r.MaxRx1DrOffset = 7;
             r.Rx1MinDrWithDwell = 2;
             r.JoinMinDr = 2;
@@ -177,7 +152,7 @@ namespace Ws52x.LoRaWan.Regions
                 LoRa(r, dr, 12 - dr, Khz125);
             }
 
-            r.PayloadNoDwell = Cn470Payload;
+            r.PayloadNoDwell = new byte[] { 51, 51, 51, 115, 242, 242 };
             r.Rx1Table = Shifted(6, 6);
             r.MaxRx1DrOffset = 5;
             r.JoinMinDr = 0;
@@ -194,7 +169,7 @@ namespace Ws52x.LoRaWan.Regions
                 LoRa(r, dr, 12 - dr, Khz125);
             }
 
-            r.PayloadNoDwell = EuPayload;
+            r.PayloadNoDwell = EuPayload();
             r.Rx1Table = Shifted(6, 6);
             r.MaxRx1DrOffset = 5;
             r.LowBandBelowHz = 922000000;
@@ -208,8 +183,18 @@ namespace Ws52x.LoRaWan.Regions
             Region r = Dynamic("IN865", 865000000, 867000000, new[] { 865062500, 865402500, 865985000 });
             EuDataRates(r);
             r.Mod[6] = (byte)Modulation.None; // DR6 is RFU in IN865
-            r.PayloadNoDwell = EuPayload;
-            r.Rx1Table = In865Rx1;
+            r.PayloadNoDwell = EuPayload();
+            r.Rx1Table = new[]
+            {
+                new sbyte[] { 0, 0, 0, 0, 0, 0, 1, 2 },
+                new sbyte[] { 1, 0, 0, 0, 0, 0, 2, 3 },
+                new sbyte[] { 2, 1, 0, 0, 0, 0, 3, 4 },
+                new sbyte[] { 3, 2, 1, 0, 0, 0, 4, 5 },
+                new sbyte[] { 4, 3, 2, 1, 0, 0, 5, 5 },
+                new sbyte[] { 5, 4, 3, 2, 1, 0, 5, 7 },
+                null,
+                new sbyte[] { 7, 5, 5, 4, 3, 2, 7, 7 },
+            };
             r.MaxRx1DrOffset = 7;
             SetRx2AndPower(r, 866550000, 2, 3000, 10);
             return r;
@@ -219,13 +204,16 @@ namespace Ws52x.LoRaWan.Regions
         {
             Region r = Dynamic("RU864", 864000000, 870000000, new[] { 868900000, 869100000 });
             EuDataRates(r);
-            r.PayloadNoDwell = EuPayload;
+            r.PayloadNoDwell = EuPayload();
             r.Rx1Table = Shifted(8, 6);
             r.MaxRx1DrOffset = 5;
             SetRx2AndPower(r, 869100000, 0, 1600, 7);
             r.Bands = new[] { new DutyCycleBand(864000000, 870000000, 100) };
             return r;
         }
+
+        // N per data rate (M - 8), no repeater: EU868, KR920, IN865 and RU864.
+        private static byte[] EuPayload() => new byte[] { 51, 51, 51, 115, 242, 242, 242, 242 };
 
         private static Region Dynamic(string name, int min, int max, int[] defaults)
         {
@@ -259,6 +247,7 @@ namespace Ws52x.LoRaWan.Regions
             r.Up500StepHz = 1600000;
             r.Up500Count = 8;
             r.Up500Dr = dr500;
+            r.JoinMaxDr = dr500;
             r.DownBaseHz = 923300000;
             r.DownStepHz = 600000;
             r.DownCount = 8;

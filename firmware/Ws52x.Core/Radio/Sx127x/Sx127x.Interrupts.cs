@@ -53,15 +53,15 @@ namespace Ws52x.Radio.Sx127x
             }
 
             WriteRegister(Sx127xRegister.RegIrqFlags, (byte)flags);
-            Sx127xState state = State;
-            if (state == Sx127xState.Transmitting && (flags & Sx127xBits.IrqTxDone) != 0)
+            RadioState state = State;
+            if (state == RadioState.Transmitting && (flags & Sx127xBits.IrqTxDone) != 0)
             {
                 Sleep();
                 _events?.OnTxDone(timestampMicros);
                 return;
             }
 
-            bool receiving = state == Sx127xState.ReceivingSingle || state == Sx127xState.ReceivingContinuous;
+            bool receiving = state == RadioState.ReceivingSingle || state == RadioState.ReceivingContinuous;
             if (!receiving)
             {
                 return;
@@ -73,7 +73,7 @@ namespace Ws52x.Radio.Sx127x
                 return;
             }
 
-            if (state == Sx127xState.ReceivingSingle && (flags & Sx127xBits.IrqRxTimeout) != 0)
+            if (state == RadioState.ReceivingSingle && (flags & Sx127xBits.IrqRxTimeout) != 0)
             {
                 Sleep();
                 _events?.OnRxTimeout(timestampMicros);
@@ -100,7 +100,7 @@ namespace Ws52x.Radio.Sx127x
                 Array.Copy(_in, 1, _packet, 0, count);
             }
 
-            if (State == Sx127xState.ReceivingSingle)
+            if (State == RadioState.ReceivingSingle)
             {
                 Sleep();
             }

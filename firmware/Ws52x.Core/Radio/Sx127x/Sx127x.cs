@@ -74,24 +74,7 @@ namespace Ws52x.Radio.Sx127x
             }
         }
 
-        public Sx127xState State { get; private set; }
-
-        RadioState IRadio.State
-        {
-            get
-            {
-                switch (State)
-                {
-                    case Sx127xState.Resetting: return RadioState.Resetting;
-                    case Sx127xState.Idle: return RadioState.Idle;
-                    case Sx127xState.Transmitting: return RadioState.Transmitting;
-                    case Sx127xState.ReceivingSingle: return RadioState.ReceivingSingle;
-                    case Sx127xState.ReceivingContinuous: return RadioState.ReceivingContinuous;
-                    case Sx127xState.Faulted: return RadioState.Faulted;
-                    default: return RadioState.Off;
-                }
-            }
-        }
+        public RadioState State { get; private set; }
 
         /// <summary>PA_BOOST, the only path an RFM95/96 wires to the antenna: 2-20 dBm.</summary>
         public int MinPowerDbm => 2;
@@ -125,7 +108,7 @@ namespace Ws52x.Radio.Sx127x
         public void Reset()
         {
             _loop.Cancel(_txWatchdog);
-            State = Sx127xState.Resetting;
+            State = RadioState.Resetting;
             if (_reset == null)
             {
                 // No RESET line wired: the power-on reset has to do; just give the chip its start-up time.
@@ -174,7 +157,7 @@ namespace Ws52x.Radio.Sx127x
             // Detection settings for SF7-SF12 (SF6 would need 0xC5 / 0x0C).
             WriteRegister(Sx127xRegister.RegDetectOptimize, 0xC3);
             WriteRegister(Sx127xRegister.RegDetectionThreshold, 0x0A);
-            State = Sx127xState.Idle;
+            State = RadioState.Idle;
             LastFault = null;
         }
 
@@ -202,7 +185,7 @@ namespace Ws52x.Radio.Sx127x
             WriteBurst(Sx127xRegister.RegFifo, count);
 
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Tx));
-            State = Sx127xState.Transmitting;
+            State = RadioState.Transmitting;
 
             // The chip's own TxDone is the normal end; this only catches a dead DIO0 line or a hung chip.
             long airtime = LoRaAirtime.TimeOnAirMicros(config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
@@ -223,7 +206,7 @@ namespace Ws52x.Radio.Sx127x
             }
 
             StartReceive(config, symbolTimeout, Sx127xOpMode.RxSingle);
-            State = Sx127xState.ReceivingSingle;
+            State = RadioState.ReceivingSingle;
         }
 
         /// <summary>Listens until told otherwise (Class C), reporting each frame; stop it with <see cref="Sleep"/> or a transmit.</summary>
@@ -231,7 +214,7 @@ namespace Ws52x.Radio.Sx127x
         {
             RequireReady();
             StartReceive(config, 0x64, Sx127xOpMode.RxContinuous);
-            State = Sx127xState.ReceivingContinuous;
+            State = RadioState.ReceivingContinuous;
         }
 
         /// <summary>Stops whatever runs and puts the chip to sleep (0.2 µA; registers kept, FIFO lost).</summary>
@@ -240,9 +223,9 @@ namespace Ws52x.Radio.Sx127x
             _loop.Cancel(_txWatchdog);
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
             // Only an operation ends here; a reset in progress or a fault stays what it is.
-            if (State == Sx127xState.Transmitting || State == Sx127xState.ReceivingSingle || State == Sx127xState.ReceivingContinuous)
+            if (State == RadioState.Transmitting || State == RadioState.ReceivingSingle || State == RadioState.ReceivingContinuous)
             {
-                State = Sx127xState.Idle;
+                State = RadioState.Idle;
             }
         }
 
@@ -336,14 +319,14 @@ namespace Ws52x.Radio.Sx127x
         private void OnTxWatchdog(LoopTimer timer)
         {
             LastFault = "SX127x TxDone did not come: check DIO0 wiring";
-            State = Sx127xState.Faulted;
+            State = RadioState.Faulted;
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
             _events?.OnRadioFault(LastFault);
         }
 
         private void RequireReady()
         {
-            if (State == Sx127xState.Off || State == Sx127xState.Resetting || State == Sx127xState.Faulted)
+            if (State == RadioState.Off || State == RadioState.Resetting || State == RadioState.Faulted)
             {
                 throw new InvalidOperationException("SX127x not ready (" + StateName(State) + "): reset it first");
             }
@@ -351,19 +334,19 @@ namespace Ws52x.Radio.Sx127x
 
         private void Fault(string message)
         {
-            State = Sx127xState.Faulted;
+            State = RadioState.Faulted;
             LastFault = message;
             throw new Sx127xException(message);
         }
 
-        private static string StateName(Sx127xState state)
+        private static string StateName(RadioState state)
         {
             // Enum names are not kept by every nanoFramework build, so name them here.
             switch (state)
             {
-                case Sx127xState.Off: return "off";
-                case Sx127xState.Resetting: return "resetting";
-                case Sx127xState.Faulted: return "faulted";
+                case RadioState.Off: return "off";
+                case RadioState.Resetting: return "resetting";
+                case RadioState.Faulted: return "faulted";
                 default: return "busy";
             }
         }

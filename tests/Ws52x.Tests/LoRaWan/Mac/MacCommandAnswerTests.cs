@@ -75,6 +75,27 @@ namespace Ws52x.Tests.LoRaWan.Mac
         }
 
         [Fact]
+        public void A_frame_with_more_commands_than_answers_fit_is_handled_up_to_the_limit()
+        {
+            var rig = Rig();
+            int n = MacCommandHandler.MaxCommandsPerFrame;
+
+            // 40 DutyCycleReq on port 0: the first MaxCommandsPerFrame are carried out and answered (one byte each).
+            var flood = Enumerable.Repeat(new byte[] { 0x04, 0x03 }, 40).SelectMany(b => b).ToArray();
+            var a = Answer(rig, flood, port0: true);
+            Assert.Equal(n, a.Payload.Count(b => b == 0x04));
+            Assert.Equal(3, rig.Mac.MaxDutyCycle);
+
+            // A LinkADRReq block cut by the limit is not half applied: neither carried out nor answered.
+            var cut = Enumerable.Repeat(new byte[] { 0x04, 0x00 }, n - 1)
+                .Append(new byte[] { 0x03, 0x32, 0x05, 0x00, 0x01 }).Append(new byte[] { 0x03, 0x32, 0x07, 0x00, 0x01 }).SelectMany(b => b).ToArray();
+            var b = Answer(rig, cut, port0: true);
+            Assert.DoesNotContain((byte)0x03, b.Payload);
+            Assert.Equal(5, rig.Mac.DataRate);
+            Assert.Equal(3, rig.Mac.Channels.EnabledCount());
+        }
+
+        [Fact]
         public void With_adr_off_link_adr_keeps_the_users_data_rate()
         {
             var rig = Rig(adr: false);

@@ -99,7 +99,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// One socket's MAC on the real SX127x driver and register model, on a virtual air with a scripted gateway, on a
     /// virtual clock. A second rig on the same storage and network session is the same socket after a reboot.
     /// </summary>
-    public sealed class MacRig
+    internal sealed class MacRig
     {
         public static readonly byte[] DevEui = { 0x24, 0xE1, 0x24, 0x12, 0x7A, 0x27, 0x02, 0x22 };
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using Ws52x.Host.Board.Radio;
+using Ws52x.Host.Network;
 using Ws52x.LoRaWan.Crypto;
 using Ws52x.LoRaWan.Frames;
 using Ws52x.LoRaWan.Regions;
@@ -250,27 +250,11 @@ namespace Ws52x.Tests.LoRaWan.Mac
         {
             Session.LastDevNonce = devNonce;
             Session.AppNonce++;
-            bool cf = CFList != null;
-            var plain = new byte[cf ? 33 : 17];
-            plain[0] = Mhdr.Make(MType.JoinAccept);
-            Bytes.WriteUInt24LE(plain, 1, Session.AppNonce);
-            Bytes.WriteUInt24LE(plain, 4, Session.NetId);
-            Bytes.WriteUInt32LE(plain, 7, Session.DevAddr);
-            plain[11] = DlSettings;
-            plain[12] = RxDelay;
-            if (cf)
+            var onAir = new byte[CFList != null ? JoinAccept.LengthWithCFList : JoinAccept.LengthWithoutCFList];
+            using (var writer = new JoinAcceptWriter(_crypto))
             {
-                Array.Copy(CFList, 0, plain, 13, 16);
+                writer.Write(Session.AppKey, Session.AppNonce, Session.NetId, Session.DevAddr, DlSettings, RxDelay, CFList, onAir);
             }
-
-            uint mic = _crypto.JoinMic(Session.AppKey, plain, 0, plain.Length - 4);
-            Bytes.WriteUInt32LE(plain, plain.Length - 4, mic);
-            using var aes = Aes.Create();
-            aes.Key = Session.AppKey;
-            byte[] body = aes.DecryptEcb(plain.AsSpan(1).ToArray(), PaddingMode.None);
-            var onAir = new byte[plain.Length];
-            onAir[0] = plain[0];
-            Array.Copy(body, 0, onAir, 1, body.Length);
 
             _crypto.DeriveSessionKeys(Session.AppKey, Session.AppNonce, Session.NetId, devNonce, Session.NwkSKey, Session.AppSKey);
             Session.Joined = true;

@@ -1,3 +1,4 @@
+using Ws52x.Host.Commands;
 using Ws52x.LoRaWan.Regions;
 
 namespace Ws52x.Tests.LoRaWan.Regions
@@ -16,7 +17,57 @@ namespace Ws52x.Tests.LoRaWan.Regions
 
             Assert.Equal("AS923-1", KnownRegions.Find("as923").Name);
             Assert.Null(KnownRegions.Find("EU433"));
-            Assert.Equal(names.Length, KnownRegions.All.Length);
+            Assert.Equal(names.Length, KnownRegions.CreateAll().Length);
+        }
+
+        [Theory]
+        // What the settings read from a region (guide 3.2): the radio band (model suffix), channels, highest LoRa uplink
+        // DR, the SF10/125 kHz default DR, highest TX power index, RX2 defaults, LoRa downlink DRs, band edges.
+        [InlineData("EU868", "868M", 16, 6, 2, 7, 0, 869525000, 0, 6, 863000000, 870000000)]
+        [InlineData("US915", "915M", 72, 4, 0, 14, 8, 923300000, 8, 13, 902000000, 928000000)]
+        [InlineData("AU915", "915M", 72, 6, 2, 14, 8, 923300000, 8, 13, 915000000, 928000000)]
+        [InlineData("AS923-1", "915M", 16, 6, 2, 7, 2, 923200000, 0, 6, 915000000, 928000000)]
+        [InlineData("AS923-2", "915M", 16, 6, 2, 7, 2, 921400000, 0, 6, 920000000, 923000000)]
+        [InlineData("AS923-3", "915M", 16, 6, 2, 7, 2, 916600000, 0, 6, 915000000, 921000000)]
+        [InlineData("AS923-4", "915M", 16, 6, 2, 7, 2, 917300000, 0, 6, 917000000, 920000000)]
+        [InlineData("CN470", "470M", 96, 5, 2, 7, 0, 505300000, 0, 5, 470000000, 510000000)]
+        [InlineData("KR920", "915M", 16, 5, 2, 7, 0, 921900000, 0, 5, 920900000, 923300000)]
+        [InlineData("IN865", "868M", 16, 5, 2, 10, 2, 866550000, 0, 5, 865000000, 867000000)]
+        [InlineData("RU864", "868M", 16, 6, 2, 7, 0, 869100000, 0, 6, 864000000, 870000000)]
+        public void What_the_settings_need_comes_from_the_region(string name, string band, int channels, int maxUplinkDr, int defaultDr,
+            int maxTxPower, int rx2Dr, int rx2Hz, int minDownlinkDr, int maxDownlinkDr, int minHz, int maxHz)
+        {
+            Region r = KnownRegions.Find(name);
+            Assert.Equal(band, r.RadioBand);
+            Assert.Equal(channels, r.MaxChannels);
+            Assert.Equal(maxUplinkDr, r.MaxUplinkDataRate);
+            Assert.Equal(defaultDr, r.DefaultDataRate);
+            Assert.Equal(maxTxPower, r.MaxTxPowerIndex);
+            Assert.Equal(rx2Dr, r.Rx2DataRate);
+            Assert.Equal(rx2Hz, r.Rx2FrequencyHz);
+            Assert.Equal(minDownlinkDr, r.MinDownlinkDataRate);
+            Assert.Equal(maxDownlinkDr, r.MaxDownlinkDataRate);
+            Assert.Equal(minHz, r.MinFrequencyHz);
+            Assert.Equal(maxHz, r.MaxFrequencyHz);
+        }
+
+        [Fact]
+        public void The_region_in_use_is_built_once_and_shared()
+        {
+            // Other tests may ask for other regions in parallel: one undisturbed pair of calls is enough.
+            bool shared = false;
+            for (int i = 0; i < 100 && !shared; i++)
+            {
+                shared = ReferenceEquals(KnownRegions.At(0), KnownRegions.Find("eu868"));
+            }
+
+            Assert.True(shared);
+            Region eu = KnownRegions.At(0);
+            Assert.Equal(0, eu.Index);
+            Assert.NotSame(eu, KnownRegions.Create(0));
+            Assert.Equal("868M", KnownRegions.At(KnownRegions.IndexOf("RU864")).RadioBand);
+            Assert.Equal("EU868, IN865, RU864", KnownRegions.NameList("868M"));
+            Assert.Equal("CN470", KnownRegions.DefaultFor("470M"));
         }
 
         [Theory]
@@ -252,7 +303,7 @@ namespace Ws52x.Tests.LoRaWan.Regions
         [Fact]
         public void Only_EU868_and_RU864_limit_duty_cycle()
         {
-            foreach (Region r in KnownRegions.All)
+            foreach (Region r in KnownRegions.CreateAll())
             {
                 bool banded = r.Name == "EU868" || r.Name == "RU864";
                 Assert.Equal(banded, r.DutyCycleBandCount > 0);
@@ -265,7 +316,7 @@ namespace Ws52x.Tests.LoRaWan.Regions
         [Fact]
         public void Dwell_time_and_tx_param_setup_belong_to_AS923_and_AU915()
         {
-            foreach (Region r in KnownRegions.All)
+            foreach (Region r in KnownRegions.CreateAll())
             {
                 bool dwell = r.Name.StartsWith("AS923") || r.Name == "AU915";
                 Assert.Equal(dwell, r.SupportsTxParamSetup);

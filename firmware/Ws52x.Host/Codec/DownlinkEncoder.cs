@@ -1,6 +1,8 @@
 using Ws52x.Util;
 
-namespace Ws52x.Codec
+using Ws52x.Codec;
+
+namespace Ws52x.Host.Codec
 {
     /// <summary>
     /// Writes downlinks from typed commands, in the order the vendor's encoder emits them (its
@@ -56,12 +58,12 @@ namespace Ws52x.Codec
                     return i;
                 case CommandKind.ReportingInterval:
                     i = Type(b, i, Channels.ReportingInterval);
-                    Bytes.WriteUInt16LE(b, i, (uint)UplinkEncoder.Clamp(c.ReportingIntervalSeconds, 0, 0xffff));
+                    Bytes.WriteUInt16LE(b, i, (uint)Clamp(c.ReportingIntervalSeconds, 0, 0xffff));
                     return i + 2;
                 case CommandKind.AddDelayTask:
                     i = Type(b, i, Channels.AddDelayTask);
                     b[i++] = 0x00;
-                    Bytes.WriteUInt16LE(b, i, (uint)UplinkEncoder.Clamp(c.DelaySeconds, 0, 0xffff));
+                    Bytes.WriteUInt16LE(b, i, (uint)Clamp(c.DelaySeconds, 0, 0xffff));
                     i += 2;
                     b[i++] = c.DelayOpens ? Channels.DelayTaskOpen : Channels.DelayTaskClose;
                     return i;
@@ -73,16 +75,16 @@ namespace Ws52x.Codec
                 case CommandKind.OvercurrentAlarm:
                     i = Type(b, i, Channels.OvercurrentAlarm);
                     b[i++] = c.OvercurrentAlarmEnabled ? (byte)1 : (byte)0;
-                    b[i++] = (byte)UplinkEncoder.Clamp(c.OvercurrentAlarmThresholdAmps, 0, 0xff);
+                    b[i++] = (byte)Clamp(c.OvercurrentAlarmThresholdAmps, 0, 0xff);
                     return i;
                 case CommandKind.OvercurrentProtection:
                     i = Type(b, i, Channels.OvercurrentProtection);
                     b[i++] = c.OvercurrentProtectionEnabled ? (byte)1 : (byte)0;
-                    b[i++] = (byte)UplinkEncoder.Clamp(c.OvercurrentProtectionThresholdAmps, 0, 0xff);
+                    b[i++] = (byte)Clamp(c.OvercurrentProtectionThresholdAmps, 0, 0xff);
                     return i;
                 case CommandKind.ButtonLock:
                     i = Type(b, i, Channels.ButtonLock);
-                    Bytes.WriteUInt16LE(b, i, (uint)(UplinkEncoder.Clamp(c.ButtonLockMinutes, 0, 0x7fff) | (c.ButtonLockEnabled ? Channels.ButtonLockEnableBit : 0)));
+                    Bytes.WriteUInt16LE(b, i, (uint)(Clamp(c.ButtonLockMinutes, 0, 0x7fff) | (c.ButtonLockEnabled ? Channels.ButtonLockEnableBit : 0)));
                     return i + 2;
                 case CommandKind.PowerConsumptionRecording:
                     i = Type(b, i, Channels.PowerConsumptionRecording);
@@ -118,5 +120,7 @@ namespace Ws52x.Codec
             b[i] = 0xff;
             return i + 1;
         }
+
+        private static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
     }
 }

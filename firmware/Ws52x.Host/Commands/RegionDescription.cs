@@ -1,4 +1,6 @@
-namespace Ws52x.LoRaWan.Regions
+using Ws52x.LoRaWan.Regions;
+
+namespace Ws52x.Host.Commands
 {
     /// <summary>One default channel of a region, for tools (`ws52x region NAME --json`).</summary>
     public sealed class ChannelDescription
@@ -83,8 +85,8 @@ namespace Ws52x.LoRaWan.Regions
                 Rx2Frequency = region.Rx2FrequencyHz,
                 Rx2Dr = region.Rx2DataRate,
                 MaxEirp = region.MaxEirpCentiDbm / 100.0,
-                JoinMinDr = region.IsFixedPlan && region.Kind == PlanKind.FixedUs ? region.Join125Dr : region.JoinMinDr,
-                JoinMaxDr = region.Kind == PlanKind.FixedUs ? region.Up500Dr : region.JoinMaxDr,
+                JoinMinDr = region.JoinMinDr,
+                JoinMaxDr = region.JoinMaxDr,
                 UplinkDwellTime = region.DefaultUplinkDwell,
                 DownlinkDwellTime = region.DefaultDownlinkDwell,
             };
@@ -123,7 +125,8 @@ namespace Ws52x.LoRaWan.Regions
                     Sf = region.SpreadingFactor(dr),
                     Bw = region.BandwidthHz(dr) / 1000,
                     MaxPayload = region.IsUplinkDataRate(dr, false) || region.IsDownlinkDataRate(dr) ? region.MaxPayload(dr, false) : -1,
-                    MaxPayloadDwell = region.PayloadDwell == null ? -2 : region.MaxPayload(dr, true),
+                    // The regions with a dwell-time rule are those whose network may set it (TxParamSetupReq: AS923, AU915).
+                    MaxPayloadDwell = !region.SupportsTxParamSetup ? -2 : region.MaxPayload(dr, true),
                 };
                 rows += region.Rx1DataRate(dr, 0, false) >= 0 ? 1 : 0;
             }

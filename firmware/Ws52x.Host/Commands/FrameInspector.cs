@@ -1,7 +1,9 @@
 using Ws52x.LoRaWan.Crypto;
 using Ws52x.LoRaWan.MacCommands;
 
-namespace Ws52x.LoRaWan.Frames
+using Ws52x.LoRaWan.Frames;
+
+namespace Ws52x.Host.Commands
 {
     /// <summary>
     /// Decodes any 1.0.x PHYPayload for a person debugging a rejected frame (the `ws52x frame` tool): every field,
