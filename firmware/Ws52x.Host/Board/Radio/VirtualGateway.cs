@@ -74,11 +74,15 @@ namespace Ws52x.Host.Board.Radio
             }
         }
 
+        /// <summary>Radiated power of downlinks that do not say theirs (14 dBm, ChirpStack's EU868 default).</summary>
+        public double TxPowerDbm { get; set; } = LinkBudget.ReferencePowerDbm;
+
         /// <summary>
         /// Sends a frame at <paramref name="atMicros"/> (now if in the past) with the channel of <paramref name="config"/>:
-        /// set InvertIq for a LoRaWAN downlink. Downlinks carry no payload CRC unless <paramref name="crcOn"/>.
+        /// set InvertIq for a LoRaWAN downlink. Downlinks carry no payload CRC unless <paramref name="crcOn"/>; the power
+        /// is <see cref="TxPowerDbm"/> unless <paramref name="powerDbm"/> says otherwise.
         /// </summary>
-        public void Transmit(long atMicros, RadioChannelConfig config, byte[] payload, int count, bool crcOn = false)
+        public void Transmit(long atMicros, RadioChannelConfig config, byte[] payload, int count, bool crcOn = false, double powerDbm = double.NaN)
         {
             if (count < 0 || count > 255)
             {
@@ -89,14 +93,16 @@ namespace Ws52x.Host.Board.Radio
             Array.Copy(payload, copy, count);
             var channel = new RadioChannelConfig();
             channel.CopyChannel(config);
-            var timer = new LoopTimer(_ => StartNow(channel, copy, crcOn));
+            double power = double.IsNaN(powerDbm) ? TxPowerDbm : powerDbm;
+            var timer = new LoopTimer(_ => StartNow(channel, copy, crcOn, power));
             _loop.Schedule(timer, Math.Max(atMicros, _loop.NowMicros));
         }
 
-        private void StartNow(RadioChannelConfig channel, byte[] payload, bool crcOn)
+        private void StartNow(RadioChannelConfig channel, byte[] payload, bool crcOn, double powerDbm)
         {
             AirTransmission frame = _air.Rent();
             frame.SetChannel(channel);
+            frame.PowerDbm = powerDbm;
             frame.CrcOn = crcOn;
             frame.Length = payload.Length;
             Array.Copy(payload, frame.Payload, payload.Length);
@@ -114,16 +120,28 @@ namespace Ws52x.Host.Board.Radio
 
         public bool TryLock(AirTransmission frame)
         {
-            if (_transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord || _locked.Count >= Demodulators)
+            if (_locked.Count >= Demodulators || !IsTunedTo(frame))
             {
                 return false;
             }
 
-            foreach (var (frequency, bandwidth) in _channels)
+            _locked.Add(frame);
+            return true;
+        }
+
+        /// <summary>Not transmitting, and one of its channels carries this frame with normal IQ and the gateway's sync word.</summary>
+        public bool IsTunedTo(AirTransmission frame)
+        {
+            if (_transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord)
             {
+                return false;
+            }
+
+            for (int i = 0; i < _channels.Count; i++)
+            {
+                (int frequency, int bandwidth) = _channels[i];
                 if (bandwidth == frame.BandwidthHz && Math.Abs(frequency - frame.FrequencyHz) <= bandwidth / 4)
                 {
-                    _locked.Add(frame);
                     return true;
                 }
             }
