@@ -12,6 +12,7 @@ using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Radio;
 using Ws52x.Host.Board.Storage;
 using Ws52x.Host.Network;
+using Ws52x.Host.Network.SemtechUdp;
 using Ws52x.Host.Scenario;
 using Ws52x.Host.Trace;
 using Ws52x.LoRaWan.Mac;
@@ -99,7 +100,12 @@ namespace Ws52x.Host.Board
 
             // The owner's configuration from the command line, then the network that knows the socket by it.
             ApplyOptionSettings();
-            if (!options.StandInLink)
+            if (!options.StandInLink && options.GatewayServerHost != null)
+            {
+                Bridge = LoRaWanProvisioning.StartBridge(World, Air, options, Settings.Current.LoRaWan, Console, out VirtualGateway gateway);
+                Gateway = gateway;
+            }
+            else if (!options.StandInLink)
             {
                 Network = LoRaWanProvisioning.StartNetwork(World, Air, options, Settings.Current.LoRaWan, Console, out VirtualGateway gateway);
                 Gateway = gateway;
@@ -130,6 +136,9 @@ namespace Ws52x.Host.Board
 
         /// <summary>The network server behind <see cref="Gateway"/>, with the board's socket registered (null with a stand-in link).</summary>
         public NetworkServer Network { get; }
+
+        /// <summary>The Semtech UDP forwarder to a real network server (--gateway-udp); then <see cref="Network"/> is null.</summary>
+        public SemtechUdpBridge Bridge { get; }
 
         /// <summary>The simulated metering chip and the load behind the relay.</summary>
         public SimulatedMeteringChip Chip { get; }
@@ -293,6 +302,7 @@ namespace Ws52x.Host.Board
         public void Dispose()
         {
             Network?.Dispose();
+            Bridge?.Dispose();
             _output.Flush();
         }
 

@@ -19,6 +19,18 @@ namespace Ws52x.Host.Board.Radio
 
         /// <summary>False when the frame's payload CRC failed (a gateway forwards those marked as such).</summary>
         public bool CrcOk;
+
+        /// <summary>Whether the frame carried a payload CRC at all (LoRaWAN uplinks do).</summary>
+        public bool CrcPresent;
+
+        /// <summary>The gateway's channel (IF) that demodulated it, in the order of <see cref="VirtualGateway.ListenOn"/>.</summary>
+        public int Channel;
+
+        /// <summary>That channel's centre frequency: what a concentrator reports, whatever the sender's carrier error.</summary>
+        public int ChannelFrequencyHz;
+
+        /// <summary>The coding rate in the frame's header.</summary>
+        public LoRaCodingRate CodingRate;
     }
 
     /// <summary>
@@ -132,21 +144,21 @@ namespace Ws52x.Host.Board.Radio
         /// <summary>Not transmitting, and one of its channels carries this frame with normal IQ and the gateway's sync word.</summary>
         public bool IsTunedTo(AirTransmission frame)
         {
-            if (_transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord)
-            {
-                return false;
-            }
+            return _transmitting == 0 && !frame.IqInverted && frame.SyncWord == SyncWord && ChannelOf(frame) >= 0;
+        }
 
+        private int ChannelOf(AirTransmission frame)
+        {
             for (int i = 0; i < _channels.Count; i++)
             {
                 (int frequency, int bandwidth) = _channels[i];
                 if (bandwidth == frame.BandwidthHz && Math.Abs(frequency - frame.FrequencyHz) <= bandwidth / 4)
                 {
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         public void OnFrameEnd(AirTransmission frame, AirOutcome outcome, int rssiDbm, int snrQuarterDb)
@@ -167,7 +179,11 @@ namespace Ws52x.Host.Board.Radio
                 StartMicros = frame.StartMicros,
                 EndMicros = frame.EndMicros,
                 CrcOk = outcome == AirOutcome.Ok || !frame.CrcOn,
+                CrcPresent = frame.CrcOn,
+                CodingRate = frame.CodingRate,
             };
+            received.Channel = ChannelOf(frame);
+            received.ChannelFrequencyHz = received.Channel >= 0 ? _channels[received.Channel].Frequency : frame.FrequencyHz;
             Array.Copy(frame.Payload, received.Payload, frame.Length);
             if (outcome == AirOutcome.Corrupted && !frame.CrcOn && frame.Length > 0)
             {
