@@ -62,8 +62,23 @@ namespace Ws52x.Host.Board.Radio
         /// <summary>0x34: LoRaWAN public networks.</summary>
         public byte SyncWord { get; set; } = 0x34;
 
-        /// <summary>Every frame received, in order.</summary>
+        /// <summary>Every frame received, in order (unless <see cref="RecordFrames"/> is off).</summary>
         public List<GatewayFrame> Received { get; } = new List<GatewayFrame>();
+
+        /// <summary>Whether <see cref="Received"/> keeps the frames (a fleet's gateways hear too many to keep).</summary>
+        public bool RecordFrames { get; set; } = true;
+
+        /// <summary>Channels it listens on with this bandwidth.</summary>
+        public int ChannelCount(int bandwidthHz)
+        {
+            int n = 0;
+            foreach ((int _, int bandwidth) in _channels)
+            {
+                n += bandwidth == bandwidthHz ? 1 : 0;
+            }
+
+            return n;
+        }
 
         /// <summary>Called for each received frame (on the loop), e.g. by a network server that answers it.</summary>
         public event Action<GatewayFrame> FrameReceived;
@@ -190,7 +205,11 @@ namespace Ws52x.Host.Board.Radio
                 received.Payload[frame.Length / 2] ^= 0x10;
             }
 
-            Received.Add(received);
+            if (RecordFrames)
+            {
+                Received.Add(received);
+            }
+
             FrameReceived?.Invoke(received);
         }
     }
