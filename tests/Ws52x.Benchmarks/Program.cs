@@ -24,6 +24,7 @@ namespace Ws52x.Benchmarks
             new ProtectionBenchmark(),
             new NetworkServerBenchmark(),
             new BoardDayBenchmark(),
+            new FleetBenchmark(),
         };
 
         public static int Main(string[] args)

@@ -36,7 +36,8 @@ namespace Ws52x.Host.Commands
                     return (null, 0);
                 },
             };
-            _eui = Cli.HexBytes("--gateway-eui", "EUI of the forwarding gateway, as registered on the server (default: 57533532 then the --seed in hex, printed at start).", 8);
+            _eui = Cli.HexBytes("--gateway-eui", "EUI of the forwarding gateway, as registered on the server (default: 5753353200000034, from the seed: " +
+                "57533532 then --seed in 8 hex digits; printed at start).", 8);
             command.Options.Add(_server);
             command.Options.Add(_eui);
         }

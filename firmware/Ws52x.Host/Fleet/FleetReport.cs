@@ -54,7 +54,7 @@ namespace Ws52x.Host.Fleet
             Row(output, "uplinks sent", s.UplinksSent + " (" + s.JoinRequestsSent + " JoinRequests)");
             Row(output, "delivered to a gateway", Share(s.Delivered, s.UplinksSent));
             Row(output, "lost to collisions", Share(s.LostToCollisions, s.UplinksSent));
-            Row(output, "lost to the link budget", Share(s.LostToLinkBudget, s.UplinksSent));
+            Row(output, "lost to the link budget", Share(s.LostToLinkBudget, s.UplinksSent) + ", " + s.JoinRequestsLostToLinkBudget + " of them JoinRequests");
             Row(output, "lost otherwise (gateway busy)", Share(s.LostOtherwise, s.UplinksSent));
             Row(output, "uplinks the server accepted", run.Network.Counters.Uplinks.ToString(Invariant));
             Row(output, "duty-cycle waits", waits.ToString(Invariant));

@@ -136,6 +136,11 @@ namespace Ws52x.Host.Fleet
             settings.Socket.PowerRestore = PowerRestorePolicy.On; // plugged in and switched on
             settings.Socket.ReportingIntervalSeconds = (int)(_fleet.Options.ReportIntervalMicros / 1_000_000);
             LoRaWanProvisioning.Apply(_fleet.BoardOptions, settings.LoRaWan, settings);
+
+            // An AppKey of its own, as an integrator registers them. With the guide's one key for all, a socket listening in
+            // its join window accepts a neighbour's JoinAccept (LoRaWAN 1.0 does not name the device in it) and then talks
+            // with keys the server never derived (about 120 of 1000 sockets did in the first hour of a trial street).
+            new Random(_fleet.Options.Seed * 31 + Index).NextBytes(settings.LoRaWan.AppKey);
             store.Save();
             return settings.LoRaWan;
         }

@@ -31,6 +31,9 @@ namespace Ws52x.Host.Fleet
         public long Delivered { get; private set; }
         public long LostToCollisions { get; private set; }
         public long LostToLinkBudget { get; private set; }
+
+        /// <summary>Of <see cref="LostToLinkBudget"/>, the JoinRequests (a socket no gateway hears keeps trying to join).</summary>
+        public long JoinRequestsLostToLinkBudget { get; private set; }
         public long LostOtherwise { get; private set; }
 
         /// <summary>Frames sent at each SF (index = SF), their airtime, and those that overlapped another on their channel and SF.</summary>
@@ -52,12 +55,13 @@ namespace Ws52x.Host.Fleet
 
             int sf = Math.Min(Math.Max(frame.SpreadingFactor, 0), MaxSf);
             UplinksSent++;
-            if (frame.Length > 0 && Mhdr.TypeOf(frame.Payload[0]) == MType.JoinRequest)
+            bool join = frame.Length > 0 && Mhdr.TypeOf(frame.Payload[0]) == MType.JoinRequest;
+            FramesBySf[sf]++;
+            if (join)
             {
                 JoinRequestsSent++;
             }
 
-            FramesBySf[sf]++;
             AirtimeMicrosBySf[sf] += frame.AirtimeMicros;
             _airtimeBySocket[socket.Index] += frame.AirtimeMicros;
             if (frame.Collided)
@@ -72,6 +76,7 @@ namespace Ws52x.Host.Fleet
             else if (!InRangeOfAGateway(frame))
             {
                 LostToLinkBudget++;
+                JoinRequestsLostToLinkBudget += join ? 1 : 0;
             }
             else if (frame.Collided)
             {

@@ -93,6 +93,23 @@ namespace Ws52x.Tests.Network
         }
 
         [Fact]
+        public void A_longer_frame_with_the_last_counter_is_a_replay_not_a_retransmission()
+        {
+            // Found by a fleet of 1000 sockets: the server compared the last frame's bytes over the new frame's length.
+            var rig = new NetworkRig(options: Quiet);
+            rig.RegisterAbp();
+            rig.Send(rig.Uplink(85, new byte[] { 1, 2, 3 }), 868_100_000, 5);
+            rig.Loop.RunFor(1_000_000);
+            rig.Session.FCntUp--;
+            rig.Send(rig.Uplink(85, new byte[40]), 868_100_000, 5); // same counter, another (longer) frame, a good MIC
+            rig.Loop.RunFor(1_000_000);
+
+            Assert.Equal(1, rig.Server.Counters.Uplinks);
+            Assert.Equal(0, rig.Server.Counters.Retransmissions);
+            Assert.Equal(1, rig.Server.Counters.Rejected(RejectReason.Replay));
+        }
+
+        [Fact]
         public void Counters_are_rebuilt_to_32_bits_across_the_16_bit_wrap()
         {
             var rig = new NetworkRig(options: Quiet);

@@ -104,7 +104,16 @@ namespace Ws52x.Host.Network.SemtechUdp
                 return literal;
             }
 
-            IPAddress[] addresses = Dns.GetHostAddresses(host);
+            IPAddress[] addresses;
+            try
+            {
+                addresses = Dns.GetHostAddresses(host);
+            }
+            catch (ArgumentException)
+            {
+                throw new SocketException((int)SocketError.HostNotFound); // a name no resolver takes (too long, bad characters)
+            }
+
             foreach (IPAddress a in addresses)
             {
                 if (a.AddressFamily == AddressFamily.InterNetwork)
