@@ -88,7 +88,7 @@ namespace Ws52x.Host.Fleet
             while (true)
             {
                 long worldAt = _worldPosted ? _now : World.NextDeadlineMicros;
-                long socketAt = _count > 0 ? _heap[0].Key : long.MaxValue;
+                long socketAt = TopKey;
                 long next = worldAt < socketAt ? worldAt : socketAt;
                 if (next > untilMicros)
                 {
@@ -139,7 +139,7 @@ namespace Ws52x.Host.Fleet
         private long OthersDueAt()
         {
             long worldAt = _worldPosted ? _now : World.NextDeadlineMicros;
-            long socketAt = _count > 0 ? _heap[0].Key : long.MaxValue;
+            long socketAt = TopKey;
             return worldAt < socketAt ? worldAt : socketAt;
         }
 
@@ -166,7 +166,7 @@ namespace Ws52x.Host.Fleet
             else if (slot.Key > _now)
             {
                 slot.Key = _now;
-                SiftUp(slot.HeapIndex);
+                MovedEarlier(slot);
             }
         }
 

@@ -30,6 +30,14 @@ namespace Ws52x.Host.Board.Radio
             _loop = loop ?? throw new ArgumentNullException(nameof(loop));
             _random = new Random(seed);
             _onEnd = OnEnd;
+
+            // A few frames made with the air, so that the first transmissions do not allocate on the senders' turns.
+            for (int i = 0; i < 4; i++)
+            {
+                var frame = new AirTransmission();
+                frame.EndTimer = new LoopTimer(_onEnd, frame);
+                _pool.Push(frame);
+            }
         }
 
         public EventLoop Loop => _loop;
