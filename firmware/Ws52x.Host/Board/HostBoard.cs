@@ -100,15 +100,11 @@ namespace Ws52x.Host.Board
 
             // The owner's configuration from the command line, then the network that knows the socket by it.
             ApplyOptionSettings();
-            if (!options.StandInLink && options.GatewayServerHost != null)
+            if (!options.StandInLink)
             {
-                Bridge = LoRaWanProvisioning.StartBridge(World, Air, options, Settings.Current.LoRaWan, Console, out VirtualGateway gateway);
-                Gateway = gateway;
-            }
-            else if (!options.StandInLink)
-            {
-                Network = LoRaWanProvisioning.StartNetwork(World, Air, options, Settings.Current.LoRaWan, Console, out VirtualGateway gateway);
-                Gateway = gateway;
+                Gateway = LoRaWanProvisioning.StartGateway(World, Air, options, Settings.Current.LoRaWan, Console, out NetworkServer network, out SemtechUdpBridge bridge);
+                Network = network;
+                Bridge = bridge;
             }
         }
 

@@ -60,6 +60,25 @@ namespace Ws52x.Host.Board
             }
         }
 
+        /// <summary>The board's gateway and what is behind it: the server at --gateway-udp, or the built-in network server.</summary>
+        public static VirtualGateway StartGateway(EventLoop loop, VirtualAir air, HostBoardOptions options, LoRaWanSettings settings, ITextConsole console,
+            out NetworkServer network, out SemtechUdpBridge bridge)
+        {
+            VirtualGateway gateway;
+            network = null;
+            bridge = null;
+            if (options.GatewayServerHost != null)
+            {
+                bridge = StartBridge(loop, air, options, settings, console, out gateway);
+            }
+            else
+            {
+                network = StartNetwork(loop, air, options, settings, console, out gateway);
+            }
+
+            return gateway;
+        }
+
         /// <summary>
         /// A gateway on the board's air that forwards to the network server at --gateway-udp (Semtech UDP), listening on the
         /// region's usual channels (those the built-in server's plan uses, as ChirpStack's region files do).
