@@ -22,6 +22,7 @@ namespace Ws52x.Host
             root.Subcommands.Add(AirtimeCommand.Create());
             root.Subcommands.Add(TemplateCommand.Create());
             root.Subcommands.Add(RegionCommand.Create());
+            root.Subcommands.Add(FleetCommand.Create());
             return root;
         }
     }

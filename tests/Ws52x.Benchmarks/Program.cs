@@ -26,6 +26,7 @@ namespace Ws52x.Benchmarks
             new HandlerBenchmark(),
             new NetworkServerBenchmark(),
             new BoardDayBenchmark(),
+            new FleetBenchmark(),
         };
 
         public static int Main(string[] args)

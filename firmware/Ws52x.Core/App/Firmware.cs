@@ -57,6 +57,9 @@ namespace Ws52x.App
         /// <summary>The LoRaWAN MAC, when the board has a radio and no stand-in <see cref="Link"/> was set; otherwise null.</summary>
         internal LoRaWanMac Mac { get; private set; }
 
+        /// <summary>The MAC's figures a board may read (null without a MAC).</summary>
+        public IMacFigures MacFigures => Mac;
+
         /// <summary>The Class A receive window the MAC is in or waiting for (None without a MAC).</summary>
         public ReceiveWindow MacWindow => Mac == null ? ReceiveWindow.None : Mac.Window;
 

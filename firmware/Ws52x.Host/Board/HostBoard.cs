@@ -12,6 +12,7 @@ using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Radio;
 using Ws52x.Host.Board.Storage;
 using Ws52x.Host.Network;
+using Ws52x.Host.Network.SemtechUdp;
 using Ws52x.Host.Scenario;
 using Ws52x.Host.Trace;
 using Ws52x.LoRaWan.Mac;
@@ -102,8 +103,9 @@ namespace Ws52x.Host.Board
             ApplyOptionSettings();
             if (!options.StandInLink)
             {
-                Network = LoRaWanProvisioning.StartNetwork(World, Air, options, Settings.Current.LoRaWan, Console, out VirtualGateway gateway);
-                Gateway = gateway;
+                Gateway = LoRaWanProvisioning.StartGateway(World, Air, options, Settings.Current.LoRaWan, Console, out NetworkServer network, out SemtechUdpBridge bridge);
+                Network = network;
+                Bridge = bridge;
             }
         }
 
@@ -131,6 +133,9 @@ namespace Ws52x.Host.Board
 
         /// <summary>The network server behind <see cref="Gateway"/>, with the board's socket registered (null with a stand-in link).</summary>
         public NetworkServer Network { get; }
+
+        /// <summary>The Semtech UDP forwarder to a real network server (--gateway-udp); then <see cref="Network"/> is null.</summary>
+        public SemtechUdpBridge Bridge { get; }
 
         /// <summary>The simulated metering chip and the load behind the relay.</summary>
         public SimulatedMeteringChip Chip { get; }
@@ -295,6 +300,7 @@ namespace Ws52x.Host.Board
         {
             _radioTrace?.Stop(); // a window still open ends with the run
             Network?.Dispose();
+            Bridge?.Dispose();
             _output.Flush();
         }
 

@@ -74,5 +74,16 @@ namespace Ws52x.Host.Board
         public byte[] AppKey { get; set; }
 
         public byte[] DevEui { get; set; }
+
+        /// <summary>
+        /// A real network server behind a Semtech UDP packet forwarder (--gateway-udp HOST:PORT) instead of the built-in
+        /// one; null = the built-in server. Needs real time (speed 1).
+        /// </summary>
+        public string GatewayServerHost { get; set; }
+
+        public int GatewayServerPort { get; set; } = 1700;
+
+        /// <summary>The forwarding gateway's EUI (--gateway-eui); null = derived from the seed.</summary>
+        public byte[] GatewayEui { get; set; }
     }
 }

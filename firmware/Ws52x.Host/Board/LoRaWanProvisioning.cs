@@ -2,6 +2,7 @@ using System;
 using Ws52x.Config;
 using Ws52x.Host.Board.Radio;
 using Ws52x.Host.Network;
+using Ws52x.Host.Network.SemtechUdp;
 using Ws52x.LoRaWan.Regions;
 using Ws52x.Loop;
 using Ws52x.Platform;
@@ -62,6 +63,46 @@ namespace Ws52x.Host.Board
             }
 
             return given;
+        }
+
+        /// <summary>The board's gateway and what is behind it: the server at --gateway-udp, or the built-in network server.</summary>
+        public static VirtualGateway StartGateway(EventLoop loop, VirtualAir air, HostBoardOptions options, LoRaWanSettings settings, ITextConsole console,
+            out NetworkServer network, out SemtechUdpBridge bridge)
+        {
+            VirtualGateway gateway;
+            network = null;
+            bridge = null;
+            if (options.GatewayServerHost != null)
+            {
+                bridge = StartBridge(loop, air, options, settings, console, out gateway);
+            }
+            else
+            {
+                network = StartNetwork(loop, air, options, settings, console, out gateway);
+            }
+
+            return gateway;
+        }
+
+        /// <summary>
+        /// A gateway on the board's air that forwards to the network server at --gateway-udp (Semtech UDP), listening on the
+        /// region's usual channels (those the built-in server's plan uses, as ChirpStack's region files do).
+        /// </summary>
+        public static SemtechUdpBridge StartBridge(EventLoop loop, VirtualAir air, HostBoardOptions options, LoRaWanSettings settings, ITextConsole console, out VirtualGateway gateway)
+        {
+            Region region = KnownRegions.Find(settings.Region);
+            gateway = new VirtualGateway(air);
+            NetworkPlan.For(region).ListenOn(gateway);
+            var bridgeOptions = new SemtechBridgeOptions
+            {
+                GatewayEui = options.GatewayEui ?? SemtechBridgeOptions.DefaultEui(options.Seed),
+                MinTxFrequencyHz = region.MinFrequencyHz,
+                MaxTxFrequencyHz = region.MaxFrequencyHz,
+                Seed = options.Seed,
+            };
+            var bridge = new SemtechUdpBridge(loop, gateway, new UdpTransport(options.GatewayServerHost, options.GatewayServerPort), console, bridgeOptions);
+            bridge.Start();
+            return bridge;
         }
 
         /// <summary>A gateway on the board's air and the network server behind it, with the device registered from its settings.</summary>

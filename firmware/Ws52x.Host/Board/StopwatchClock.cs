@@ -11,6 +11,15 @@ namespace Ws52x.Host.Board
     {
         private readonly long _boot = Stopwatch.GetTimestamp();
 
-        public long NowMicros => (Stopwatch.GetTimestamp() - _boot) * 1000000 / Stopwatch.Frequency;
+        // Whole seconds and the rest apart: ticks · 10^6 would overflow a long after 2.5 hours at a 1 GHz tick rate.
+        public long NowMicros
+        {
+            get
+            {
+                long ticks = Stopwatch.GetTimestamp() - _boot;
+                long frequency = Stopwatch.Frequency;
+                return ticks / frequency * 1000000 + ticks % frequency * 1000000 / frequency;
+            }
+        }
     }
 }

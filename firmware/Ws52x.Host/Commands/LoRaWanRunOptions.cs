@@ -33,23 +33,10 @@ namespace Ws52x.Host.Commands
         public LoRaWanRunOptions(Command command)
         {
             var settings = new LoRaWanSettings();
-            // The regions by name, and "as923" for AS923-1 as the guide's plain "AS923" means.
-            Region[] known = KnownRegions.CreateAll();
-            var regions = new Region[known.Length + 1];
-            var regionNames = new string[known.Length + 1];
-            for (int i = 0; i < known.Length; i++)
-            {
-                regions[i] = known[i];
-                regionNames[i] = known[i].Name.ToLowerInvariant();
-            }
-
-            regions[known.Length] = KnownRegions.Find("AS923");
-            regionNames[known.Length] = "as923";
 
             // Each is a setting the owner would configure; not given, the board keeps its stored one (the guide's default
             // on a new board, which help shows).
-            _region = Cli.Choice("--region", "LoRaWAN region of the socket and the network server (default: " + settings.Region.ToLowerInvariant() + ").",
-                regionNames, regions);
+            _region = RegionOption("LoRaWAN region of the socket and the network server (default: " + settings.Region.ToLowerInvariant() + ").");
             _class = Cli.Choice("--class", "LoRaWAN class (default: " + (settings.Class == DeviceClass.C ? "c" : "a") + ").",
                 new[] { "a", "c" }, new[] { DeviceClass.A, DeviceClass.C });
             _activation = Cli.Choice("--activation", "How the socket joins (default: " + (settings.JoinType == JoinType.Otaa ? "otaa" : "abp") + ").",
@@ -64,6 +51,23 @@ namespace Ws52x.Host.Commands
             {
                 command.Options.Add(o);
             }
+        }
+
+        /// <summary>--region: the regions by name, and "as923" for AS923-1 as the guide's plain "AS923" means.</summary>
+        public static Option<Region> RegionOption(string description)
+        {
+            Region[] known = KnownRegions.CreateAll();
+            var regions = new Region[known.Length + 1];
+            var regionNames = new string[known.Length + 1];
+            for (int i = 0; i < known.Length; i++)
+            {
+                regions[i] = known[i];
+                regionNames[i] = known[i].Name.ToLowerInvariant();
+            }
+
+            regions[known.Length] = KnownRegions.Find("AS923");
+            regionNames[known.Length] = "as923";
+            return Cli.Choice("--region", description, regionNames, regions);
         }
 
         /// <summary>Copies the parsed values into the board's options; a data rate the region lacks is a usage error.</summary>

@@ -93,6 +93,7 @@ namespace Ws52x.Host.Commands
             command.Options.Add(scenario);
             command.Options.Add(trace);
             var lorawan = new LoRaWanRunOptions(command);
+            var gateway = new GatewayRunOptions(command);
             command.SetAction(parse =>
             {
                 var options = new HostBoardOptions
@@ -107,6 +108,7 @@ namespace Ws52x.Host.Commands
                     ConsoleInput = parse.GetValue(console) ? Console.In : null,
                 };
                 lorawan.ReadInto(parse, options);
+                gateway.ReadInto(parse, options);
                 return RunWithFiles(options, parse.GetValue(scenario), parse.GetValue(trace), parse.InvocationConfiguration.Output,
                     parse.InvocationConfiguration.Error);
             });
@@ -168,6 +170,11 @@ namespace Ws52x.Host.Commands
             {
                 Cli.Fail(error, "--state: " + e.Message);
                 return 1; // an I/O failure, not a usage error
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                Cli.Fail(error, "--gateway-udp: cannot open a UDP socket to " + options.GatewayServerHost + ": " + e.Message);
+                return 1;
             }
 
             using var board = opened;

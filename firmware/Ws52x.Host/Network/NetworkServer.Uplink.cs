@@ -45,7 +45,8 @@ namespace Ws52x.Host.Network
                 return;
             }
 
-            if (verdict == CounterVerdict.Same && d.LastUplink != null && Bytes.ConstantTimeEquals(d.LastUplink, 0, phy, 0, phy.Length) && d.LastUplink.Length == phy.Length)
+            // Lengths first: a frame with the last counter but longer than the last frame is not a retransmission of it.
+            if (verdict == CounterVerdict.Same && d.LastUplink != null && d.LastUplink.Length == phy.Length && Bytes.ConstantTimeEquals(d.LastUplink, 0, phy, 0, phy.Length))
             {
                 Counters.Retransmissions++;
                 _log.Info("ns", "uplink " + who + " repeated (retransmission" + (_frame.IsConfirmed ? ", ACK sent again" : "") + ")");

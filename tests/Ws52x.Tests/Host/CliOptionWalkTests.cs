@@ -26,6 +26,8 @@ namespace Ws52x.Tests.Host
             // A folder where a file belongs, a file that is not there, and no name at all.
             ["--trace"] = new[] { System.IO.Path.GetTempPath(), "" },
             ["--scenario"] = new[] { System.IO.Path.GetTempPath(), "no-such-scenario.txt", "" },
+            // Any host name is a good value (it starts a board at real time): ports out of range, and no name at all.
+            ["--gateway-udp"] = new[] { "localhost:0", "localhost:99999999999999999999", "localhost:7.0", ":1700", "" },
         };
 
         /// <summary>What a command needs besides the option under test: its arguments and required options.</summary>

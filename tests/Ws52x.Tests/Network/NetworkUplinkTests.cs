@@ -93,6 +93,23 @@ namespace Ws52x.Tests.Network
         }
 
         [Fact]
+        public void A_longer_frame_with_the_last_counter_is_a_replay_not_a_retransmission()
+        {
+            // Found by a fleet of 1000 sockets: the server compared the last frame's bytes over the new frame's length.
+            var rig = new NetworkRig(options: Quiet);
+            rig.RegisterAbp();
+            rig.Send(rig.Uplink(85, new byte[] { 1, 2, 3 }), 868_100_000, 5);
+            rig.Loop.RunFor(1_000_000);
+            rig.Session.FCntUp--;
+            rig.Send(rig.Uplink(85, new byte[40]), 868_100_000, 5); // same counter, another (longer) frame, a good MIC
+            rig.Loop.RunFor(1_000_000);
+
+            Assert.Equal(1, rig.Server.Counters.Uplinks);
+            Assert.Equal(0, rig.Server.Counters.Retransmissions);
+            Assert.Equal(1, rig.Server.Counters.Rejected(RejectReason.Replay));
+        }
+
+        [Fact]
         public void Counters_are_rebuilt_to_32_bits_across_the_16_bit_wrap()
         {
             var rig = new NetworkRig(options: Quiet);
@@ -115,7 +132,8 @@ namespace Ws52x.Tests.Network
             var rig = new NetworkRig(options: Quiet);
             var gw2 = new VirtualGateway(rig.Air, "gw2");
             rig.Server.Attach(gw2);
-            rig.Air.SetLink(rig.Device.Model, gw2, -70, 40);
+            // Both at the SNR ceiling (+9.5 dB): gw2's 10 dB stronger signal decides.
+            rig.Air.SetLink(rig.Device.Model, gw2, -70, 38);
             NetworkDevice device = rig.RegisterAbp();
             byte[] linkCheck = NetworkRig.FOpts(w => w.LinkCheckReq());
             long end = rig.Send(rig.Uplink(85, NetworkRig.Report(), fopts: linkCheck), 868_100_000, 5);
@@ -124,11 +142,11 @@ namespace Ws52x.Tests.Network
             Assert.Equal(2, rig.Server.Counters.FramesHeard);
             Assert.Equal(1, rig.Server.Counters.Duplicates);
             Assert.Equal(1, rig.Server.Counters.Uplinks);
-            Assert.Equal((2, 40, -70), (device.LastGatewayCount, device.LastSnrQuarterDb, device.LastRssiDbm));
+            Assert.Equal((2, 38, -70), (device.LastGatewayCount, device.LastSnrQuarterDb, device.LastRssiDbm));
             MacCommand answer = NetworkRig.Commands(rig.Read(heard.Frame))[0];
             Assert.Equal(Cid.LinkCheck, (Cid)answer.Cid);
             Assert.Equal(2, answer.GwCnt);
-            Assert.Equal(17, answer.Margin); // +10 dB heard at SF7, whose floor is −7.5 dB: 17.5 dB, whole dB
+            Assert.Equal(17, answer.Margin); // +9.5 dB heard at SF7, whose floor is −7.5 dB: 17 dB
             Assert.Equal(1, gw2.DownlinksSent);
             Assert.Equal(0, rig.Gateway.DownlinksSent);
         }

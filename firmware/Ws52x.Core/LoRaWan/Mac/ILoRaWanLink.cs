@@ -77,4 +77,18 @@ namespace Ws52x.LoRaWan.Mac
         Rx1 = 1,
         Rx2 = 2,
     }
+
+    /// <summary>What a board may read of the MAC from outside (the host's fleet table, tools): nothing it can change.</summary>
+    public interface IMacFigures
+    {
+        bool IsJoined { get; }
+
+        /// <summary>The data rate of the next uplink.</summary>
+        int DataRate { get; }
+
+        /// <summary>Times the MAC waited for a duty-cycle band, the aggregated limit or the join back-off.</summary>
+        int DutyCycleWaits { get; }
+
+        int JoinRequests { get; }
+    }
 }

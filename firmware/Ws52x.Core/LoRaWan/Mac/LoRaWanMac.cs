@@ -19,7 +19,7 @@ namespace Ws52x.LoRaWan.Mac
     /// Region rules come from <see cref="Region"/>/<see cref="ChannelPlan"/>; the radio is an <see cref="IRadio"/>.
     /// After construction nothing allocates per uplink or per accepted downlink (logging aside, see <see cref="LogFrames"/>).
     /// </summary>
-    internal sealed partial class LoRaWanMac : ILoRaWanLink, IRadioEvents
+    internal sealed partial class LoRaWanMac : ILoRaWanLink, IRadioEvents, IMacFigures
     {
         public const long Second = 1000000;
         public const long JoinAcceptDelay1Micros = 5 * Second;
@@ -136,6 +136,10 @@ namespace Ws52x.LoRaWan.Mac
         public ChannelPlan Channels => _plan;
 
         public MacState State => _state;
+
+        int IMacFigures.DutyCycleWaits => Statistics.DutyCycleWaits;
+
+        int IMacFigures.JoinRequests => Statistics.JoinRequests;
 
         /// <summary>The Class A window the MAC is in or waiting for; None between transactions.</summary>
         public ReceiveWindow Window =>

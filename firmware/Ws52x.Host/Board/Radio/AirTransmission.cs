@@ -20,6 +20,12 @@ namespace Ws52x.Host.Board.Radio
     public interface IAirListener
     {
         /// <summary>
+        /// Whether the listener is receiving on this frame's channel, SF, bandwidth, IQ polarity and sync word right now;
+        /// no side effect (the air asks it of every listener for every frame, before it works out the link budget).
+        /// </summary>
+        bool IsTunedTo(AirTransmission frame);
+
+        /// <summary>
         /// Called when a frame's preamble starts. Return true to demodulate it (the listener is in receive, on its channel,
         /// SF, bandwidth, IQ polarity and sync word, and has a free demodulator).
         /// </summary>
@@ -27,6 +33,12 @@ namespace Ws52x.Host.Board.Radio
 
         /// <summary>Called at the frame's end for a listener that locked it. The payload is only valid during the call.</summary>
         void OnFrameEnd(AirTransmission frame, AirOutcome outcome, int rssiDbm, int snrQuarterDb);
+    }
+
+    /// <summary>Watches the air: told of each frame when it ends, with its receivers and their outcomes still on it.</summary>
+    public interface IAirObserver
+    {
+        void OnFrameEnd(AirTransmission frame);
     }
 
     /// <summary>The sender of a frame, told when its last symbol has been sent.</summary>
@@ -41,10 +53,11 @@ namespace Ws52x.Host.Board.Radio
     /// </summary>
     public sealed class AirTransmission
     {
-        internal const int MaxListeners = 16;
-
-        internal readonly IAirListener[] Listeners = new IAirListener[MaxListeners];
-        internal readonly AirOutcome[] OutcomeFor = new AirOutcome[MaxListeners];
+        // The receivers that locked the frame, with what each will get; they grow for a street of Class C sockets.
+        internal IAirListener[] Listeners = new IAirListener[16];
+        internal AirOutcome[] OutcomeFor = new AirOutcome[16];
+        internal int[] RssiFor = new int[16];
+        internal int[] SnrFor = new int[16];
         internal int ListenerCount;
         internal LoopTimer EndTimer;
 
@@ -61,6 +74,9 @@ namespace Ws52x.Host.Board.Radio
         public bool ImplicitHeader;
         public bool CrcOn;
         public bool LowDataRateOptimize;
+
+        /// <summary>Radiated power in dBm (what the link budget starts from).</summary>
+        public double PowerDbm = LinkBudget.ReferencePowerDbm;
 
         /// <summary>Who sent it (for link budgets); may be null.</summary>
         public object Sender;
@@ -93,6 +109,33 @@ namespace Ws52x.Host.Board.Radio
             LowDataRateOptimize = LoRaAirtime.ResolveLdro(config.LowDataRateOptimize, config.SpreadingFactor, config.BandwidthHz);
         }
 
+        internal void AddListener(IAirListener listener, AirOutcome outcome, int rssiDbm, int snrQuarterDb)
+        {
+            if (ListenerCount == Listeners.Length)
+            {
+                int size = Listeners.Length * 2;
+                System.Array.Resize(ref Listeners, size);
+                System.Array.Resize(ref OutcomeFor, size);
+                System.Array.Resize(ref RssiFor, size);
+                System.Array.Resize(ref SnrFor, size);
+            }
+
+            Listeners[ListenerCount] = listener;
+            OutcomeFor[ListenerCount] = outcome;
+            RssiFor[ListenerCount] = rssiDbm;
+            SnrFor[ListenerCount] = snrQuarterDb;
+            ListenerCount++;
+        }
+
+        /// <summary>Receivers that locked the frame at its start (they learn its outcome at its end).</summary>
+        public int ReceiverCount => ListenerCount;
+
+        /// <summary>The <paramref name="index"/>th receiver that locked the frame.</summary>
+        public IAirListener ReceiverAt(int index) => Listeners[index];
+
+        /// <summary>Whether the <paramref name="index"/>th receiver gets the frame intact (neither collided, cut nor damaged).</summary>
+        public bool ReceivedIntactBy(int index) => !Collided && !Aborted && OutcomeFor[index] == AirOutcome.Ok;
+
         internal void Clear()
         {
             for (int i = 0; i < ListenerCount; i++)
@@ -107,6 +150,7 @@ namespace Ws52x.Host.Board.Radio
             Collided = false;
             Aborted = false;
             Length = 0;
+            PowerDbm = LinkBudget.ReferencePowerDbm;
         }
     }
 }

@@ -111,6 +111,7 @@ namespace Ws52x.Host.Board.Radio
             // Transmit inversion is RegInvertIQ bit 0 cleared.
             frame.IqInverted = (_regs[(int)Sx127xRegister.RegInvertIQ] & Sx127xBits.InvertIqTxOff) == 0;
             frame.Length = _regs[(int)Sx127xRegister.RegPayloadLength];
+            frame.PowerDbm = OutputPowerDbm;
             int start = _regs[(int)Sx127xRegister.RegFifoTxBaseAddr];
             for (int i = 0; i < frame.Length; i++)
             {
@@ -161,8 +162,44 @@ namespace Ws52x.Host.Board.Radio
             }
         }
 
+        /// <summary>
+        /// Transmitter output power in dBm as the datasheet defines Pout from RegPaConfig and RegPaDac: on PA_BOOST
+        /// 17 − (15 − OutputPower), or 20 − (15 − OutputPower) with the +20 dBm mode (RegPaDac 0x87); on RFO
+        /// Pmax − (15 − OutputPower) with Pmax = 10.8 + 0.6 · MaxPower.
+        /// </summary>
+        public double OutputPowerDbm
+        {
+            get
+            {
+                int paConfig = _regs[(int)Sx127xRegister.RegPaConfig];
+                int outputPower = paConfig & 0x0F;
+                if ((paConfig & Sx127xBits.PaSelect) != 0)
+                {
+                    bool boost20 = (_regs[(int)Sx127xRegister.RegPaDac] & 0x07) == 0x07;
+                    return (boost20 ? 20 : 17) - (15 - outputPower);
+                }
+
+                double pmax = 10.8 + 0.6 * ((paConfig >> 4) & 0x07);
+                return pmax - (15 - outputPower);
+            }
+        }
+
         /// <summary>Listening on this frame's channel, SF, bandwidth, header mode, sync word and IQ polarity, and not busy.</summary>
         public bool TryLock(AirTransmission frame)
+        {
+            if (!IsTunedTo(frame))
+            {
+                return false;
+            }
+
+            // Found a preamble: RxSingle no longer times out, it receives this frame to its end.
+            _locked = frame;
+            _loop.Cancel(_rxTimeoutTimer);
+            return true;
+        }
+
+        /// <summary>In receive, free, and set up for this frame (the checks of <see cref="TryLock"/>, without locking).</summary>
+        public bool IsTunedTo(AirTransmission frame)
         {
             Sx127xOpMode mode = Mode;
             if (!LoRaMode || _inReset || (mode != Sx127xOpMode.RxSingle && mode != Sx127xOpMode.RxContinuous) || _locked != null)
@@ -187,15 +224,7 @@ namespace Ws52x.Host.Board.Radio
             // Receive inversion needs RegInvertIQ bit 6 and RegInvertIQ2 agreeing; a half-set pair hears neither polarity.
             bool rxInverted = (_regs[(int)Sx127xRegister.RegInvertIQ] & Sx127xBits.InvertIqRx) != 0;
             byte iq2 = _regs[(int)Sx127xRegister.RegInvertIQ2];
-            if (iq2 != (rxInverted ? 0x19 : 0x1D) || frame.IqInverted != rxInverted)
-            {
-                return false;
-            }
-
-            // Found a preamble: RxSingle no longer times out, it receives this frame to its end.
-            _locked = frame;
-            _loop.Cancel(_rxTimeoutTimer);
-            return true;
+            return iq2 == (rxInverted ? 0x19 : 0x1D) && frame.IqInverted == rxInverted;
         }
 
         public void OnFrameEnd(AirTransmission frame, AirOutcome outcome, int rssiDbm, int snrQuarterDb)

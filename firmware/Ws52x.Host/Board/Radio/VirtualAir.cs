@@ -10,16 +10,17 @@ namespace Ws52x.Host.Board.Radio
     /// A frame occupies the air from <see cref="Start"/> for its LoRa airtime. Listeners that are receiving on its
     /// channel when its preamble starts may lock on to it and get it at its end. Two frames on the same channel and
     /// spreading factor that overlap in time are both lost (no capture effect; other SFs are taken as orthogonal).
+    /// Who hears a frame, and at what RSSI and SNR, follows from its power and the link budget (VirtualAir.Links.cs);
+    /// below its spreading factor's demodulation floor a receiver does not see it at all.
     /// Loss and corruption are drawn from a seeded generator, so a run repeats exactly.
     /// </summary>
-    public sealed class VirtualAir
+    public sealed partial class VirtualAir
     {
         private readonly EventLoop _loop;
         private readonly Random _random;
         private readonly List<IAirListener> _listeners = new List<IAirListener>(8);
         private readonly List<AirTransmission> _active = new List<AirTransmission>(16);
         private readonly Stack<AirTransmission> _pool = new Stack<AirTransmission>(16);
-        private readonly Dictionary<(object, object), (int Rssi, int Snr)> _links = new Dictionary<(object, object), (int, int)>();
         private readonly TimerElapsed _onEnd;
         private long _nextId = 1;
         private int _corruptNext;
@@ -29,6 +30,14 @@ namespace Ws52x.Host.Board.Radio
             _loop = loop ?? throw new ArgumentNullException(nameof(loop));
             _random = new Random(seed);
             _onEnd = OnEnd;
+
+            // A few frames made with the air, so that the first transmissions do not allocate on the senders' turns.
+            for (int i = 0; i < 4; i++)
+            {
+                var frame = new AirTransmission();
+                frame.EndTimer = new LoopTimer(_onEnd, frame);
+                _pool.Push(frame);
+            }
         }
 
         public EventLoop Loop => _loop;
@@ -39,17 +48,14 @@ namespace Ws52x.Host.Board.Radio
         /// <summary>Chance (0-1) that a listener gets a frame with bit errors.</summary>
         public double CorruptionProbability { get; set; }
 
-        /// <summary>Signal strength for pairs without a <see cref="SetLink"/> entry.</summary>
-        public int DefaultRssiDbm { get; set; } = -80;
-
-        /// <summary>SNR in quarter dB for pairs without a <see cref="SetLink"/> entry (+9.5 dB, a good indoor link).</summary>
-        public int DefaultSnrQuarterDb { get; set; } = 38;
-
         public long FramesStarted { get; private set; }
         public long Collisions { get; private set; }
         public long Deliveries { get; private set; }
-        /// <summary>Fades drawn by <see cref="LossProbability"/> (one draw per frame and listener in range).</summary>
+        /// <summary>Fades drawn by <see cref="LossProbability"/> (one draw per frame and listener tuned to it and in range).</summary>
         public long Misses { get; private set; }
+
+        /// <summary>Told of every frame at its end, after its receivers (statistics of a fleet); null = nobody.</summary>
+        public IAirObserver Observer { get; set; }
 
         /// <summary>Frames on the air now.</summary>
         public int ActiveCount => _active.Count;
@@ -70,13 +76,6 @@ namespace Ws52x.Host.Board.Radio
         public void Detach(IAirListener listener)
         {
             _listeners.Remove(listener);
-        }
-
-        /// <summary>Sets the link budget between two parties, both directions.</summary>
-        public void SetLink(object a, object b, int rssiDbm, int snrQuarterDb)
-        {
-            _links[(a, b)] = (rssiDbm, snrQuarterDb);
-            _links[(b, a)] = (rssiDbm, snrQuarterDb);
         }
 
         /// <summary>The next <paramref name="count"/> receptions arrive corrupted, whatever the probability (for tests).</summary>
@@ -128,7 +127,8 @@ namespace Ws52x.Host.Board.Radio
 
             _active.Add(frame);
             FrameStarted?.Invoke(frame);
-            for (int i = 0; i < _listeners.Count && frame.ListenerCount < AirTransmission.MaxListeners; i++)
+            int floor = DemodulationFloorQuarterDb(frame.SpreadingFactor);
+            for (int i = 0; i < _listeners.Count && frame.FrequencyHz > 0; i++)
             {
                 IAirListener listener = _listeners[i];
                 if (ReferenceEquals(listener, sender))
@@ -136,8 +136,13 @@ namespace Ws52x.Host.Board.Radio
                     continue; // half duplex: a transmitter does not hear itself
                 }
 
-                GetLink(sender, listener, out int rssi, out int snr);
-                if (snr < DemodulationFloorQuarterDb(frame.SpreadingFactor))
+                if (!listener.IsTunedTo(frame))
+                {
+                    continue;
+                }
+
+                Measure(frame, listener, out int rssi, out int snr);
+                if (snr < floor)
                 {
                     continue;
                 }
@@ -165,8 +170,7 @@ namespace Ws52x.Host.Board.Radio
                     outcome = AirOutcome.Corrupted;
                 }
 
-                frame.OutcomeFor[frame.ListenerCount] = outcome;
-                frame.Listeners[frame.ListenerCount++] = listener;
+                frame.AddListener(listener, outcome, rssi, snr);
             }
 
             _loop.Schedule(frame.EndTimer, frame.EndMicros);
@@ -212,19 +216,6 @@ namespace Ws52x.Host.Board.Radio
             return Math.Abs(a.FrequencyHz - b.FrequencyHz) < bw / 2;
         }
 
-        private void GetLink(object sender, object listener, out int rssi, out int snr)
-        {
-            if (sender != null && _links.TryGetValue((sender, listener), out var link))
-            {
-                rssi = link.Rssi;
-                snr = link.Snr;
-                return;
-            }
-
-            rssi = DefaultRssiDbm;
-            snr = DefaultSnrQuarterDb;
-        }
-
         private void OnEnd(LoopTimer timer)
         {
             var frame = (AirTransmission)timer.State;
@@ -238,8 +229,7 @@ namespace Ws52x.Host.Board.Radio
                     Deliveries++;
                 }
 
-                GetLink(frame.Sender, listener, out int rssi, out int snr);
-                listener.OnFrameEnd(frame, outcome, rssi, snr);
+                listener.OnFrameEnd(frame, outcome, frame.RssiFor[i], frame.SnrFor[i]);
             }
 
             if (!frame.Aborted)
@@ -247,6 +237,7 @@ namespace Ws52x.Host.Board.Radio
                 frame.SenderCallback?.OnTransmitted(frame);
             }
 
+            Observer?.OnFrameEnd(frame);
             frame.Clear();
             _pool.Push(frame);
         }

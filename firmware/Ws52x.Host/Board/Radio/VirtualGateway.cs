@@ -19,6 +19,18 @@ namespace Ws52x.Host.Board.Radio
 
         /// <summary>False when the frame's payload CRC failed (a gateway forwards those marked as such).</summary>
         public bool CrcOk;
+
+        /// <summary>Whether the frame carried a payload CRC at all (LoRaWAN uplinks do).</summary>
+        public bool CrcPresent;
+
+        /// <summary>The gateway's channel (IF) that demodulated it, in the order of <see cref="VirtualGateway.ListenOn"/>.</summary>
+        public int Channel;
+
+        /// <summary>That channel's centre frequency: what a concentrator reports, whatever the sender's carrier error.</summary>
+        public int ChannelFrequencyHz;
+
+        /// <summary>The coding rate in the frame's header.</summary>
+        public LoRaCodingRate CodingRate;
     }
 
     /// <summary>
@@ -50,8 +62,23 @@ namespace Ws52x.Host.Board.Radio
         /// <summary>0x34: LoRaWAN public networks.</summary>
         public byte SyncWord { get; set; } = 0x34;
 
-        /// <summary>Every frame received, in order.</summary>
+        /// <summary>Every frame received, in order (unless <see cref="RecordFrames"/> is off).</summary>
         public List<GatewayFrame> Received { get; } = new List<GatewayFrame>();
+
+        /// <summary>Whether <see cref="Received"/> keeps the frames (a fleet's gateways hear too many to keep).</summary>
+        public bool RecordFrames { get; set; } = true;
+
+        /// <summary>Channels it listens on with this bandwidth.</summary>
+        public int ChannelCount(int bandwidthHz)
+        {
+            int n = 0;
+            foreach ((int _, int bandwidth) in _channels)
+            {
+                n += bandwidth == bandwidthHz ? 1 : 0;
+            }
+
+            return n;
+        }
 
         /// <summary>Called for each received frame (on the loop), e.g. by a network server that answers it.</summary>
         public event Action<GatewayFrame> FrameReceived;
@@ -80,11 +107,15 @@ namespace Ws52x.Host.Board.Radio
             }
         }
 
+        /// <summary>Radiated power of downlinks that do not say theirs (14 dBm, ChirpStack's EU868 default).</summary>
+        public double TxPowerDbm { get; set; } = LinkBudget.ReferencePowerDbm;
+
         /// <summary>
         /// Sends a frame at <paramref name="atMicros"/> (now if in the past) with the channel of <paramref name="config"/>:
-        /// set InvertIq for a LoRaWAN downlink. Downlinks carry no payload CRC unless <paramref name="crcOn"/>.
+        /// set InvertIq for a LoRaWAN downlink. Downlinks carry no payload CRC unless <paramref name="crcOn"/>; the power
+        /// is <see cref="TxPowerDbm"/> unless <paramref name="powerDbm"/> says otherwise.
         /// </summary>
-        public void Transmit(long atMicros, RadioChannelConfig config, byte[] payload, int count, bool crcOn = false)
+        public void Transmit(long atMicros, RadioChannelConfig config, byte[] payload, int count, bool crcOn = false, double powerDbm = double.NaN)
         {
             if (count < 0 || count > 255)
             {
@@ -95,11 +126,12 @@ namespace Ws52x.Host.Board.Radio
             Array.Copy(payload, copy, count);
             var channel = new RadioChannelConfig();
             channel.CopyChannel(config);
-            var timer = new LoopTimer(_ => StartNow(channel, copy, crcOn));
+            double power = double.IsNaN(powerDbm) ? TxPowerDbm : powerDbm;
+            var timer = new LoopTimer(_ => StartNow(channel, copy, crcOn, power));
             _loop.Schedule(timer, Math.Max(atMicros, _loop.NowMicros));
         }
 
-        private void StartNow(RadioChannelConfig channel, byte[] payload, bool crcOn)
+        private void StartNow(RadioChannelConfig channel, byte[] payload, bool crcOn, double powerDbm)
         {
             if (!Online)
             {
@@ -109,6 +141,7 @@ namespace Ws52x.Host.Board.Radio
 
             AirTransmission frame = _air.Rent();
             frame.SetChannel(channel);
+            frame.PowerDbm = powerDbm;
             frame.CrcOn = crcOn;
             frame.Length = payload.Length;
             Array.Copy(payload, frame.Payload, payload.Length);
@@ -126,21 +159,33 @@ namespace Ws52x.Host.Board.Radio
 
         public bool TryLock(AirTransmission frame)
         {
-            if (!Online || _transmitting > 0 || frame.IqInverted || frame.SyncWord != SyncWord || _locked.Count >= Demodulators)
+            if (_locked.Count >= Demodulators || !IsTunedTo(frame))
             {
                 return false;
             }
 
-            foreach (var (frequency, bandwidth) in _channels)
+            _locked.Add(frame);
+            return true;
+        }
+
+        /// <summary>Online, not transmitting, and one of its channels carries this frame with normal IQ and the gateway's sync word.</summary>
+        public bool IsTunedTo(AirTransmission frame)
+        {
+            return Online && _transmitting == 0 && !frame.IqInverted && frame.SyncWord == SyncWord && ChannelOf(frame) >= 0;
+        }
+
+        private int ChannelOf(AirTransmission frame)
+        {
+            for (int i = 0; i < _channels.Count; i++)
             {
+                (int frequency, int bandwidth) = _channels[i];
                 if (bandwidth == frame.BandwidthHz && Math.Abs(frequency - frame.FrequencyHz) <= bandwidth / 4)
                 {
-                    _locked.Add(frame);
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         public void OnFrameEnd(AirTransmission frame, AirOutcome outcome, int rssiDbm, int snrQuarterDb)
@@ -161,14 +206,22 @@ namespace Ws52x.Host.Board.Radio
                 StartMicros = frame.StartMicros,
                 EndMicros = frame.EndMicros,
                 CrcOk = outcome == AirOutcome.Ok || !frame.CrcOn,
+                CrcPresent = frame.CrcOn,
+                CodingRate = frame.CodingRate,
             };
+            received.Channel = ChannelOf(frame);
+            received.ChannelFrequencyHz = received.Channel >= 0 ? _channels[received.Channel].Frequency : frame.FrequencyHz;
             Array.Copy(frame.Payload, received.Payload, frame.Length);
             if (outcome == AirOutcome.Corrupted && !frame.CrcOn && frame.Length > 0)
             {
                 received.Payload[frame.Length / 2] ^= 0x10;
             }
 
-            Received.Add(received);
+            if (RecordFrames)
+            {
+                Received.Add(received);
+            }
+
             FrameReceived?.Invoke(received);
         }
     }

@@ -152,7 +152,9 @@ namespace Ws52x.Tests.LoRaWan.Mac
         public void DevStatusAns_carries_a_negative_margin_as_six_bit_twos_complement()
         {
             var rig = Rig();
-            rig.Air.DefaultSnrQuarterDb = -30; // -7.5 dB, the SF7 floor: -8 dB after rounding
+            // Interference next to the socket: the gateway's 14 dBm frame arrives at −80 dBm over a floor of −72.5 dBm,
+            // −7.5 dB, the SF7 floor: -8 dB after rounding. The gateway still hears the answer (its own floor is thermal).
+            rig.Air.SetNoiseFloor(rig.Model, -72.5);
             var a = Answer(rig, new byte[] { 0x06 });
             Assert.Equal(new byte[] { 0x06, 0x00, 0x38 }, a.FOpts);
         }

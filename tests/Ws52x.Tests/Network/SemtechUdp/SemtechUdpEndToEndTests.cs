@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Ws52x.Config;
+using Ws52x.Host.Board;
+using Ws52x.Host.Network.SemtechUdp;
+
+namespace Ws52x.Tests.Network.SemtechUdp
+{
+    /// <summary>
+    /// The host board as a Semtech UDP gateway in front of a network-server double on 127.0.0.1, at real time: the
+    /// socket joins through it, its confirmed reports are acknowledged, and a downlink opens its relay. About 8 s each.
+    /// </summary>
+    public class SemtechUdpEndToEndTests
+    {
+        private static HostBoard Board(SemtechServerDouble server, StringWriter output)
+        {
+            var options = new HostBoardOptions
+            {
+                Speed = 1,
+                Confirmed = true,
+                GatewayServerHost = "127.0.0.1",
+                GatewayServerPort = server.Port,
+                GatewayEui = new byte[] { 0x57, 0x53, 0x35, 0x32, 0, 0, 0, 7 },
+            };
+            return new HostBoard(options, output);
+        }
+
+        /// <summary>Runs the board until <paramref name="done"/> or <paramref name="seconds"/> of wall time.</summary>
+        private static void RunUntil(HostBoard board, Func<bool> done, double seconds)
+        {
+            var wall = Stopwatch.StartNew();
+            while (!done() && wall.Elapsed.TotalSeconds < seconds)
+            {
+                board.RunFor(100_000);
+            }
+        }
+
+        [Fact]
+        public void The_socket_joins_a_server_through_the_bridge_its_confirmed_report_is_acknowledged_and_a_downlink_opens_the_relay()
+        {
+            using var server = new SemtechServerDouble(new LoRaWanSettings().AppKey) { Pending = (85, new byte[] { 0x08, 0x01, 0x00, 0xFF }) };
+            var output = new StringWriter();
+            using (HostBoard board = Board(server, output))
+            {
+                board.Start();
+                RunUntil(board, () => board.Relay.Level && server.Acked > 0, 20);
+
+                string log = output.ToString();
+                Assert.True(server.Joined, log);
+                Assert.True(board.Firmware.Link.IsJoined, log);
+                Assert.Equal(server.DevAddr, board.Firmware.Mac.DevAddr);
+                Assert.True(server.Acked >= 1, log);
+                Assert.True(board.Relay.Level, "the downlink 080100ff did not open the relay:\n" + log);
+                Assert.Contains(server.Data, d => d.Confirmed && d.Port == 85);
+                Assert.True(server.PullDatas >= 1);
+                Assert.Contains("gateway: Semtech UDP packet forwarder (protocol 2), gateway EUI 5753353200000007", log);
+                Assert.Contains(": TX_ACK", log);
+
+                // What went up is what the air gave: the default link, −80 dBm at 14 dBm, SNR at the +9.5 dB ceiling.
+                HeardRxpk join = server.Uplinks.First();
+                Assert.Equal(23, join.Data.Length);
+                Assert.Equal(9.5, join.Lsnr);
+                Assert.InRange(join.Rssi, -82, -78);
+                Assert.Equal(0, board.Bridge.Dropped);
+                Assert.Equal(board.Bridge.DownlinksReceived, board.Bridge.DownlinksAccepted);
+            }
+        }
+
+        [Fact]
+        public void Garbage_from_the_server_over_UDP_is_logged_and_dropped_and_the_gateway_goes_on()
+        {
+            using var server = new SemtechServerDouble(new LoRaWanSettings().AppKey);
+            var output = new StringWriter();
+            using HostBoard board = Board(server, output);
+            board.Start();
+            RunUntil(board, () => server.PullDatas > 0, 5);
+            server.SendToGateway(new byte[] { 1, 0, 0, 3, (byte)'{', (byte)'}' }); // protocol version 1
+            server.SendToGateway(new byte[] { 2, 0 }); // too short
+            server.SendTxpk("{\"imme\":true,\"freq\":869.525,\"datr\":\"SF9BW125\"");
+            ushort token = server.SendTxpk("{\"imme\":true,\"freq\":869.525,\"powe\":14,\"datr\":\"SF9BW125\",\"codr\":\"4/5\",\"ipol\":true,\"size\":2,\"data\":\"AQI=\"}");
+            RunUntil(board, () => server.TxAcks.Count > 0, 5);
+
+            Assert.Equal(3, board.Bridge.Dropped);
+            (ushort ackToken, string json) = Assert.Single(server.TxAcks);
+            Assert.Equal(token, ackToken);
+            Assert.Equal("", json); // accepted: no JSON, as the protocol says
+            Assert.Contains("datagram from the server dropped: protocol version 1", output.ToString());
+            Assert.Contains("malformed JSON", output.ToString());
+        }
+    }
+}
