@@ -35,16 +35,9 @@ namespace Ws52x.Loop
         /// <summary>Events lost because the queue was full.</summary>
         public int Dropped => _dropped;
 
-        public bool IsEmpty
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    return _count == 0;
-                }
-            }
-        }
+        // An atomic read without the lock: the loop asks on every turn, and nearly always the answer is "empty". A post
+        // that lands just after the read is not lost: it wakes the loop's clock, and the next turn takes it.
+        public bool IsEmpty => System.Threading.Interlocked.CompareExchange(ref _count, 0, 0) == 0;
 
         public bool TryPost(IEventSink sink, int code, int arg, long timestampMicros, object payload)
         {
@@ -70,6 +63,16 @@ namespace Ws52x.Loop
         /// <summary>Takes the oldest event; false when empty.</summary>
         public bool TryTake(out IEventSink sink, out int code, out int arg, out long timestampMicros, out object payload)
         {
+            if (IsEmpty)
+            {
+                sink = null;
+                code = 0;
+                arg = 0;
+                timestampMicros = 0;
+                payload = null;
+                return false;
+            }
+
             lock (_sync)
             {
                 if (_count == 0)
