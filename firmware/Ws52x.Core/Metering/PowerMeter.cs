@@ -4,6 +4,9 @@ using Ws52x.Platform;
 
 namespace Ws52x.Metering
 {
+    /// <summary>Told on the loop right after each sample of the counters (the overcurrent watch checks there).</summary>
+    public delegate void MeterSampledHandler();
+
     /// <summary>
     /// The HLW8012 / BL0937 driver: reads CF (active power) and CF1 (current or voltage, by SEL) as running pulse counts
     /// every <see cref="TickMicros"/>, and turns them into the report's values, the energy counter and the fast current
@@ -77,6 +80,9 @@ namespace Ws52x.Metering
 
         /// <summary>Whether CF1 carries voltage now (false: current).</summary>
         public bool VoltageMode => _voltageMode;
+
+        /// <summary>Called after every sample of the counters, in the same loop turn (one timer for both, not two).</summary>
+        public MeterSampledHandler Sampled { get; set; }
 
         public long NowMicros { get; private set; }
 
@@ -223,6 +229,11 @@ namespace Ws52x.Metering
         private void OnTick(LoopTimer timer)
         {
             Sample(_loop.NowMicros);
+            MeterSampledHandler sampled = Sampled;
+            if (sampled != null)
+            {
+                sampled();
+            }
         }
 
         private void UpdateFastCurrent(long now)

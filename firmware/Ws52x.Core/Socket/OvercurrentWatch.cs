@@ -1,5 +1,4 @@
 using Ws52x.Config;
-using Ws52x.Loop;
 using Ws52x.Metering;
 
 namespace Ws52x.Socket
@@ -27,22 +26,18 @@ namespace Ws52x.Socket
         public const int AlarmRearmPercent = 90;
         public const long AlarmRearmMicros = 5000000;
 
-        private readonly EventLoop _loop;
         private readonly PowerMeter _meter;
         private readonly ISettingsStore _settings;
         private readonly Relay _relay;
-        private readonly LoopTimer _timer;
         private long _lastSampleMicros = long.MinValue;
         private bool _alarmArmed = true;
         private long _belowSince = -1;
 
-        public OvercurrentWatch(EventLoop loop, PowerMeter meter, ISettingsStore settings, Relay relay)
+        public OvercurrentWatch(PowerMeter meter, ISettingsStore settings, Relay relay)
         {
-            _loop = loop;
             _meter = meter;
             _settings = settings;
             _relay = relay;
-            _timer = new LoopTimer(OnTick);
         }
 
         public OvercurrentHandler Acted { get; set; }
@@ -54,13 +49,10 @@ namespace Ws52x.Socket
 
         public int Alarms { get; private set; }
 
-        /// <summary>
-        /// Checks after every metering tick: started after the meter, the timer shares the meter's deadlines and fires
-        /// right after it in the same loop turn.
-        /// </summary>
+        /// <summary>Checks after every metering sample, in the same loop turn (the meter calls it: no timer of its own).</summary>
         public void Start()
         {
-            _loop.SchedulePeriodic(_timer, _loop.NowMicros + PowerMeter.TickMicros, PowerMeter.TickMicros);
+            _meter.Sampled = Check;
         }
 
         /// <summary>One check of the newest sample (the timer's work; tests drive it too).</summary>
@@ -138,11 +130,6 @@ namespace Ws52x.Socket
                     acted(tripped, alarmed, current);
                 }
             }
-        }
-
-        private void OnTick(LoopTimer timer)
-        {
-            Check();
         }
     }
 }

@@ -53,7 +53,7 @@ namespace Ws52x.Socket
             Sender = sender;
             Reporting = new Reporting(
                 loop, sender, new StatusReport(metering, Relay), new BasicInformationReport(board.SerialNumber, board.PowerFail != null), settings, log);
-            Overcurrent = new OvercurrentWatch(loop, metering.Meter, settings, Relay) { Acted = OnOvercurrent };
+            Overcurrent = new OvercurrentWatch(metering.Meter, settings, Relay) { Acted = OnOvercurrent };
             _downlinks = new DownlinkHandler(this, settings, metering.Board.RatedCurrentMilliamps / 1000, log);
             _resetBlinkEnd = new LoopTimer(OnResetBlinkEnd);
         }
