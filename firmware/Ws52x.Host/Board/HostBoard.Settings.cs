@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using Ws52x.App;
+using Ws52x.Codec;
+using Ws52x.Host.Board.Metering;
 using Ws52x.Config;
 using Ws52x.Config.Storage;
 using Ws52x.Diagnostics;
@@ -9,7 +11,8 @@ using Ws52x.Metering;
 
 namespace Ws52x.Host.Board
 {
-    /// <summary>The host board's flash as a user sees it from outside: settings given on the command line, what was written.</summary>
+    /// <summary>The host board as a user sees it from outside: settings given on the command line, what was written to
+    /// flash, and the simulation's truth next to what the socket reports.</summary>
     public sealed partial class HostBoard
     {
         /// <summary>
@@ -127,6 +130,25 @@ namespace Ws52x.Host.Board
                     _firmware.Loop.ScheduleAfter(_check, 1000);
                 }
             }
+        }
+
+        // The simulation's truth next to what the firmware reported, so that a user sees how well it measures.
+        private void OnReport(ElectricalStatus reported, byte[] payload, int length)
+        {
+            Chip.AdvanceTo(Clock.NowMicros);
+            LoadPoint truth = Chip.TrueLoad;
+            _output.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "host: true load {0:0.0} V, {1:0} mA, {2:0.0} W, PF {3:0.00}, {4:0.0} Wh since start; reported {5:0.0} V, {6} mA, {7} W, PF {8:0.00}, {9} Wh",
+                truth.Volts, truth.Amps * 1000, truth.Watts, truth.PowerFactor, Chip.TrueEnergyJoules / 3600,
+                reported.VoltageDeciVolts / 10.0, reported.CurrentMilliamps, reported.ActivePowerWatts, reported.PowerFactorPercent / 100.0, reported.EnergyWattHours));
+        }
+
+        private void OnRelayPin(bool closed)
+        {
+            RelayChangedAtMicros = Clock.NowMicros;
+            Chip.SetRelay(closed);
+            TraceCurrent();
         }
     }
 }

@@ -379,24 +379,5 @@ namespace Ws52x.Host.Board
             Relay.Reset();
             Led.Reset();
         }
-
-        // The simulation's truth next to what the firmware reported, so that a user sees how well it measures.
-        private void OnReport(ElectricalStatus reported, byte[] payload, int length)
-        {
-            Chip.AdvanceTo(Clock.NowMicros);
-            LoadPoint truth = Chip.TrueLoad;
-            _output.WriteLine(string.Format(
-                CultureInfo.InvariantCulture,
-                "host: true load {0:0.0} V, {1:0} mA, {2:0.0} W, PF {3:0.00}, {4:0.0} Wh since start; reported {5:0.0} V, {6} mA, {7} W, PF {8:0.00}, {9} Wh",
-                truth.Volts, truth.Amps * 1000, truth.Watts, truth.PowerFactor, Chip.TrueEnergyJoules / 3600,
-                reported.VoltageDeciVolts / 10.0, reported.CurrentMilliamps, reported.ActivePowerWatts, reported.PowerFactorPercent / 100.0, reported.EnergyWattHours));
-        }
-
-        private void OnRelayPin(bool closed)
-        {
-            RelayChangedAtMicros = Clock.NowMicros;
-            Chip.SetRelay(closed);
-            TraceCurrent();
-        }
     }
 }
