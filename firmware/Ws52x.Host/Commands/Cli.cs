@@ -112,6 +112,16 @@ namespace Ws52x.Host.Commands
             };
         }
 
+        /// <summary>The rating the tools assume when --rated-current is not given: the core's default metering board's.</summary>
+        public static readonly int DefaultRatedCurrentAmps = new Ws52x.Metering.MeteringBoard().RatedCurrentMilliamps / 1000;
+
+        /// <summary>--rated-current, 1-255 A: a board's rating bounds the overcurrent thresholds a downlink or a template may set.</summary>
+        public static Option<int> RatedCurrent()
+        {
+            return Integer("--rated-current", "The board's rated current in A: the highest overcurrent threshold a downlink or a template may set (default: " +
+                DefaultRatedCurrentAmps.ToString(CultureInfo.InvariantCulture) + ").", 1, 255, "A");
+        }
+
         /// <summary>A whole number from 0 to 4294967295, in decimal or as 0x hex, such as a 32-bit frame counter.</summary>
         public static Option<long> UInt32(string name, string description)
         {

@@ -12,7 +12,7 @@ namespace Ws52x.Host.Commands
         {
             var hex = new Argument<string>("hex") { Description = "The payload (FRMPayload on port 85) in hex, e.g. 087001058129..." };
             var downlink = Cli.Flag("--downlink", "Decode as a downlink command (prints the vendor encoder's input object).");
-            var rated = Cli.Integer("--rated-current", "The board's rated current in A: the highest threshold a downlink may set (default: 16).", 1, 255, "A");
+            var rated = Cli.RatedCurrent();
             var command = new Command("decode", "Decode a WS52x uplink (or, with --downlink, a downlink) to the vendor's JSON.");
             command.Arguments.Add(hex);
             command.Options.Add(downlink);
@@ -29,7 +29,7 @@ namespace Ws52x.Host.Commands
                 var error = new DecodeError();
                 if (parse.GetValue(downlink))
                 {
-                    int amps = Cli.ValueOr(parse, rated, 16);
+                    int amps = Cli.ValueOr(parse, rated, Cli.DefaultRatedCurrentAmps);
                     var commands = new DownlinkCommands();
                     if (!new DownlinkDecoder(amps).TryDecode(bytes, 0, bytes.Length, commands, error))
                     {

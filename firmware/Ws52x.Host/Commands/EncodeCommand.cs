@@ -13,7 +13,7 @@ namespace Ws52x.Host.Commands
         {
             var json = new Argument<string>("json") { Description = "A vendor encoder object, e.g. {\"socket_status\":\"on\"} or {\"report_interval\":1200}." };
             var guideForm = Cli.Flag("--guide-form", "Write open/close as the guide does (080100ff) instead of the vendor encoder (0801ffff).");
-            var rated = Cli.Integer("--rated-current", "The board's rated current in A: the highest threshold a downlink may set (default: 16).", 1, 255, "A");
+            var rated = Cli.RatedCurrent();
             var command = new Command("encode", "Encode a WS52x downlink from the vendor encoder's JSON object.");
             command.Arguments.Add(json);
             command.Options.Add(guideForm);
@@ -26,7 +26,7 @@ namespace Ws52x.Host.Commands
 
                 // What we send must be what the socket accepts: run it through the device's own decoder.
                 var error = new DecodeError();
-                if (!new DownlinkDecoder(Cli.ValueOr(parse, rated, 16)).TryDecode(buffer, 0, n, new DownlinkCommands(), error))
+                if (!new DownlinkDecoder(Cli.ValueOr(parse, rated, Cli.DefaultRatedCurrentAmps)).TryDecode(buffer, 0, n, new DownlinkCommands(), error))
                 {
                     throw new CliException("encode: the socket would reject this: " + error);
                 }

@@ -30,24 +30,14 @@ namespace Ws52x.Host.Commands
         private static Command CreateValidate()
         {
             var file = new Argument<string>("file") { Description = "The template: a JSON file as `export` prints it." };
-            int defaultRated = new MeteringBoard().RatedCurrentMilliamps / 1000;
-            var rated = new Option<int>("--rated-current")
-            {
-                Description = "The board's rated current in A: the highest overcurrent threshold (default " + defaultRated.ToString() + ").",
-                DefaultValueFactory = _ => defaultRated,
-            };
+            var rated = Cli.RatedCurrent();
             var validate = new Command("validate", "Check a template as a board of its model and region would, without a board.");
             validate.Arguments.Add(file);
             validate.Options.Add(rated);
             validate.SetAction(parse =>
             {
                 string path = parse.GetValue(file);
-                int amps = parse.GetValue(rated);
-                if (amps < 1 || amps > 255)
-                {
-                    throw new CliException("template: --rated-current takes 1-255 A");
-                }
-
+                int amps = Cli.ValueOr(parse, rated, Cli.DefaultRatedCurrentAmps);
                 string json;
                 try
                 {

@@ -40,11 +40,19 @@ namespace Ws52x.Tests.Host
         /// <summary>Each command as the words that invoke it ([] for the root), with the command itself.</summary>
         public static IEnumerable<(string[] Path, Command Command)> Commands()
         {
-            RootCommand root = Ws52x.Host.Program.BuildRoot();
-            yield return (new string[0], root);
-            foreach (Command sub in root.Subcommands)
+            return Below(new string[0], Ws52x.Host.Program.BuildRoot());
+        }
+
+        // Subcommands at any depth (template validate), so that a nested command's options are walked too.
+        private static IEnumerable<(string[] Path, Command Command)> Below(string[] path, Command command)
+        {
+            yield return (path, command);
+            foreach (Command sub in command.Subcommands)
             {
-                yield return (new[] { sub.Name }, sub);
+                foreach (var nested in Below(path.Append(sub.Name).ToArray(), sub))
+                {
+                    yield return nested;
+                }
             }
         }
 
