@@ -61,6 +61,13 @@ namespace Ws52x.Host.Commands
             return UsageError;
         }
 
+        /// <summary>Writes "ws52x: message" on <paramref name="error"/>; returns the exit code of a file that cannot be read or written.</summary>
+        public static int FailIo(TextWriter error, string message)
+        {
+            TryWriteLine(error, "ws52x: " + message);
+            return OutputError;
+        }
+
         /// <summary>The user's text quoted for an error message, cut to its first <see cref="EchoLength"/> characters when longer.</summary>
         public static string Echo(string text)
         {

@@ -33,7 +33,7 @@ namespace Ws52x.Host.Commands
                         throw new CliException("region takes a region name or --list, not both");
                     }
 
-                    Console.Out.Write(parse.GetValue(json) ? ListJson().ToJsonString() + Environment.NewLine : ListText());
+                    parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? ListJson().ToJsonString() + Environment.NewLine : ListText());
                     return 0;
                 }
 
@@ -44,7 +44,7 @@ namespace Ws52x.Host.Commands
 
                 Region region = KnownRegions.Find(wanted) ?? throw new CliException("region takes one of " + KnownRegions.NameList() + " (got '" + wanted + "')");
                 RegionDescription d = RegionDescription.Describe(region);
-                Console.Out.Write(parse.GetValue(json) ? Json(d).ToJsonString() + Environment.NewLine : Text(d));
+                parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? Json(d).ToJsonString() + Environment.NewLine : Text(d));
                 return 0;
             });
             return command;

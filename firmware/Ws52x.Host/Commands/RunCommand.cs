@@ -144,8 +144,7 @@ namespace Ws52x.Host.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                Cli.Fail(error, "--trace: cannot write " + Cli.Echo(tracePath) + ": " + e.Message);
-                return 1;
+                return Cli.FailIo(error, "--trace: cannot write " + Cli.Echo(tracePath) + ": " + e.Message);
             }
 
             using (options.Trace)
@@ -168,13 +167,11 @@ namespace Ws52x.Host.Commands
             }
             catch (StateDirectoryException e)
             {
-                Cli.Fail(error, "--state: " + e.Message);
-                return 1; // an I/O failure, not a usage error
+                return Cli.FailIo(error, "--state: " + e.Message);
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                Cli.Fail(error, "--gateway-udp: cannot open a UDP socket to " + options.GatewayServerHost + ": " + e.Message);
-                return 1;
+                return Cli.FailIo(error, "--gateway-udp: cannot open a UDP socket to " + options.GatewayServerHost + ": " + e.Message);
             }
 
             using var board = opened;

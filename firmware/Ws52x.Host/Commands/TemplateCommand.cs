@@ -18,9 +18,9 @@ namespace Ws52x.Host.Commands
             var template = new Command("template", "Settings templates (guide 3.4.2): check one, or list the settings they hold.");
             template.Subcommands.Add(CreateValidate());
             var settings = new Command("settings", "Print the table of settings (name, what, values, default, when it takes effect) in Markdown.");
-            settings.SetAction(_ =>
+            settings.SetAction(parse =>
             {
-                Console.Write(SettingsMarkdown());
+                parse.InvocationConfiguration.Output.Write(SettingsMarkdown());
                 return 0;
             });
             template.Subcommands.Add(settings);
@@ -49,15 +49,9 @@ namespace Ws52x.Host.Commands
 
                     json = File.ReadAllText(path);
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine("ws52x: template: cannot read " + path + ": " + e.Message);
-                    return 1;
-                }
-                catch (UnauthorizedAccessException e)
-                {
-                    Console.Error.WriteLine("ws52x: template: cannot read " + path + ": " + e.Message);
-                    return 1;
+                    return Cli.FailIo(parse.InvocationConfiguration.Error, "template: cannot read " + path + ": " + e.Message);
                 }
 
                 string reason = Validate(json, amps, out string summary);
@@ -66,7 +60,7 @@ namespace Ws52x.Host.Commands
                     throw new CliException("template: " + path + ": " + reason);
                 }
 
-                Console.WriteLine(path + ": " + summary);
+                parse.InvocationConfiguration.Output.WriteLine(path + ": " + summary);
                 return 0;
             });
             return validate;

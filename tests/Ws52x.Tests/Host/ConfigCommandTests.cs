@@ -60,14 +60,14 @@ namespace Ws52x.Tests.Host
             string path = Path.Combine(_dir, "board.json");
             File.WriteAllLines(path, lines.Skip(start).Take(end - start + 1));
 
-            var ok = HostProcess.Run("template", "validate", path);
+            var ok = HostProcess.InProcess("template", "validate", path);
             Assert.Equal("", ok.Stderr);
             Assert.Equal(0, ok.ExitCode);
             Assert.Equal(path + ": valid WS52x-868M template for EU868: 42 settings\n", ok.Stdout.Replace("\r", ""));
 
             File.WriteAllText(path, File.ReadAllText(path).Replace("\"report_interval\": 600", "\"report_interval\": 6"));
-            HostProcess.AssertUsageError("template", "validate", path);
-            var bad = HostProcess.Run("template", "validate", path);
+            HostProcess.AssertUsageErrorInProcess("template", "validate", path);
+            var bad = HostProcess.InProcess("template", "validate", path);
             Assert.Matches("^ws52x: template: .*board.json: offset \\d+: report_interval 6 is outside 60-64800 s\n$", bad.Stderr.Replace("\r", ""));
         }
 
@@ -90,14 +90,14 @@ namespace Ws52x.Tests.Host
             Assert.Equal("valid WS52x-868M template for EU868: 1 settings", summary);
             string path = Path.Combine(_dir, "t.json");
             File.WriteAllText(path, json);
-            HostProcess.AssertUsageError("template", "validate", path, "--rated-current", "10");
-            HostProcess.AssertUsageError("template", "validate", path, "--rated-current", "0");
+            HostProcess.AssertUsageErrorInProcess("template", "validate", path, "--rated-current", "10");
+            HostProcess.AssertUsageErrorInProcess("template", "validate", path, "--rated-current", "0");
         }
 
         [Fact]
         public void A_file_that_cannot_be_read_is_an_IO_failure()
         {
-            var r = HostProcess.Run("template", "validate", Path.Combine(_dir, "missing.json"));
+            var r = HostProcess.InProcess("template", "validate", Path.Combine(_dir, "missing.json"));
             Assert.Equal(1, r.ExitCode);
             Assert.StartsWith("ws52x: template: cannot read ", r.Stderr);
             Assert.Equal("", r.Stdout);
@@ -108,6 +108,14 @@ namespace Ws52x.Tests.Host
         {
             string docs = File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "configuration.md")).Replace("\r", "");
             Assert.Contains(TemplateCommand.SettingsMarkdown(), docs);
+        }
+
+        [Fact]
+        public void Template_settings_prints_that_table()
+        {
+            var r = HostProcess.InProcess("template", "settings");
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal(TemplateCommand.SettingsMarkdown(), r.Stdout);
         }
     }
 }

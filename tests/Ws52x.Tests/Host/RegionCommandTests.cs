@@ -89,12 +89,12 @@ namespace Ws52x.Tests.Host
         [Fact]
         public void The_command_prints_JSON_a_table_and_the_list_and_refuses_unknown_names()
         {
-            var json = HostProcess.Run("region", "Eu868", "--json");
+            var json = HostProcess.InProcess("region", "Eu868", "--json");
             Assert.Equal(0, json.ExitCode);
             JsonNode parsed = JsonNode.Parse(json.Stdout);
             Assert.Equal(Region("EU868").ToJsonString(), parsed.ToJsonString());
 
-            var table = HostProcess.Run("region", "us915");
+            var table = HostProcess.InProcess("region", "us915");
             Assert.Equal(0, table.ExitCode);
             string[] lines = table.Stdout.Split('\n');
             Assert.Equal("US915 (fixed channel plan)", lines[0]);
@@ -102,14 +102,14 @@ namespace Ws52x.Tests.Host
             Assert.Contains(lines, l => l.StartsWith("RX2: 923.300 MHz, DR8"));
             Assert.Contains(lines, l => l.StartsWith("TX power (EIRP) by TXPower index: 30, 28, 26"));
 
-            var list = HostProcess.Run("region", "--list");
+            var list = HostProcess.InProcess("region", "--list");
             Assert.Equal(0, list.ExitCode);
             Assert.Equal(KnownRegions.CreateAll().Select(x => x.Name), list.Stdout.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
 
-            HostProcess.AssertUsageError("region", "EU433");
-            HostProcess.AssertUsageError("region");
-            HostProcess.AssertUsageError("region", "EU868", "--list");
-            Assert.Equal("ws52x: region takes one of " + KnownRegions.NameList() + " (got 'EU433')", HostProcess.Run("region", "EU433").Stderr.Trim());
+            HostProcess.AssertUsageErrorInProcess("region", "EU433");
+            HostProcess.AssertUsageErrorInProcess("region");
+            HostProcess.AssertUsageErrorInProcess("region", "EU868", "--list");
+            Assert.Equal("ws52x: region takes one of " + KnownRegions.NameList() + " (got 'EU433')", HostProcess.InProcess("region", "EU433").Stderr.Trim());
         }
     }
 }
