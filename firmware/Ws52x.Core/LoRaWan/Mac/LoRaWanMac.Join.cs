@@ -49,13 +49,18 @@ namespace Ws52x.LoRaWan.Mac
             _log.End();
         }
 
-        /// <summary>FCntUp continues from the persisted reserve: every value below it may have been sent already.</summary>
+        /// <summary>
+        /// FCntUp continues from the persisted reserve: every value below it may have been sent already. A reserve
+        /// capped at 2^32-1 may cover that last value too, and a FCntDown of 2^32-1 admits no further downlink: either
+        /// way the session is spent, and stays spent across power cuts (OTAA joins again, ABP stops).
+        /// </summary>
         private void RestoreCounters()
         {
             if (_store.LoadCounters(out uint reserve, _session, _multicast))
             {
                 _session.FCntUp = reserve;
                 _fCntUpReserve = reserve;
+                _counterExhausted = reserve == uint.MaxValue || (_session.HasDownlink && _session.FCntDown == uint.MaxValue);
             }
             else
             {
@@ -63,9 +68,8 @@ namespace Ws52x.LoRaWan.Mac
                 _session.FCntDown = 0;
                 _session.HasDownlink = false;
                 _fCntUpReserve = 0;
+                _counterExhausted = false;
             }
-
-            _counterExhausted = false;
         }
 
         /// <summary>The region's defaults with the user's data rate, power, RX2 and channel list (guide 3.2).</summary>

@@ -16,8 +16,9 @@ namespace Ws52x.Tests.LoRaWan.Mac
             {
                 int done = rig.Events.Done.Count;
                 rig.Send(new byte[] { (byte)i });
-                while (rig.Events.Done.Count == done)
+                for (int s = 0; rig.Events.Done.Count == done; s++)
                 {
+                    Assert.True(s < 3600, "no uplink outcome within an hour of virtual time");
                     rig.Run(1);
                 }
             }
@@ -163,12 +164,12 @@ namespace Ws52x.Tests.LoRaWan.Mac
             var rig = new MacRig("US915", s => s.LoRaWan.Channels = "8-15,65").Start();
             Assert.True(rig.RunUntilJoined(600));
             SendMany(rig, 1);
-            PatchReserve(rig.Storage, 0xFFFFFFFF);
+            PatchReserve(rig.Storage, 0xFFFFFFFE);
             var after = rig.Reboot(s => s.LoRaWan.Channels = "8-15,65").Start();
             after.Network.LastFCntUp = 0xFFFFFFF0;
             after.Run(1);
-            SendMany(after, 1);
-            Assert.Equal(0xFFFFFFFFu, after.Gateway.Uplinks.Single().Data.FCnt32);
+            SendMany(after, 2);
+            Assert.Equal(new uint[] { 0xFFFFFFFE, 0xFFFFFFFF }, after.Gateway.Uplinks.Select(u => u.Data.FCnt32));
             for (int i = 0; i < 600 && after.Gateway.JoinRequests.Count == 0; i++)
             {
                 after.Run(1);
@@ -178,6 +179,76 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Assert.Contains("frame counter exhausted", after.Output.ToString());
         }
 
+        [Fact]
+        public void An_abp_session_whose_uplink_counter_ran_out_stays_stopped_after_a_power_cut()
+        {
+            var rig = Abp();
+            SendMany(rig, 1);
+            PatchReserve(rig.Storage, 0xFFFFFFFE);
+            var spent = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            spent.Network.LastFCntUp = 0xFFFFFFF0;
+            spent.Run(1);
+            SendMany(spent, 2);
+            Assert.Equal(0xFFFFFFFFu, spent.Gateway.Uplinks.Last().Data.FCnt32);
+            spent.Run(5);
+            Assert.Equal(MacState.Halted, spent.Mac.State);
+
+            // The last counter went out with these keys: after a power cut nothing may be sent with them again.
+            var after = spent.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            after.Run(5);
+            after.Send(new byte[] { 1 });
+            after.Run(60);
+            Assert.Empty(after.Gateway.Uplinks);
+            Assert.Equal(MacState.Halted, after.Mac.State);
+            Assert.Contains("ABP frame counter exhausted", after.Output.ToString());
+        }
+
+        [Fact]
+        public void A_power_cut_after_the_reserve_reached_the_top_forfeits_the_last_counter_rather_than_risk_sending_it_twice()
+        {
+            var rig = Abp();
+            SendMany(rig, 1);
+            PatchReserve(rig.Storage, 0xFFFFFFFE);
+            var near = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            near.Network.LastFCntUp = 0xFFFFFFF0;
+            near.Run(1);
+            SendMany(near, 1);
+            Assert.Equal(0xFFFFFFFEu, near.Gateway.Uplinks.Single().Data.FCnt32);
+
+            // The reserve written before that frame could only be capped at 2^32-1, so the store cannot tell whether
+            // 2^32-1 went out too: after a power cut the session counts as spent.
+            var after = near.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            after.Run(5);
+            after.Send(new byte[] { 1 });
+            after.Run(60);
+            Assert.Empty(after.Gateway.Uplinks);
+            Assert.Equal(MacState.Halted, after.Mac.State);
+        }
+
+        [Fact]
+        public void An_abp_session_whose_downlink_counter_ran_out_stays_stopped_after_a_power_cut()
+        {
+            var rig = Abp();
+            SendMany(rig, 1);
+            PatchFCntDown(rig.Storage, 0xFFFFFFF0);
+            var spent = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            spent.Run(1);
+            spent.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, FCnt = 0xFFFFFFFF, Port = 85, Payload = new byte[] { 0x08, 0xff, 0x00 } });
+            SendMany(spent, 1);
+            Assert.Single(spent.Events.Downlinks);
+            Assert.Equal(0xFFFFFFFFu, spent.Mac.FCntDown);
+            spent.Run(5);
+            Assert.Equal(MacState.Halted, spent.Mac.State);
+
+            // No downlink can ever be accepted again in this session: a power cut does not bring it back to life.
+            var after = spent.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            after.Run(5);
+            after.Send(new byte[] { 1 });
+            after.Run(60);
+            Assert.Empty(after.Gateway.Uplinks);
+            Assert.Equal(MacState.Halted, after.Mac.State);
+        }
+
         /// <summary>Sets the persisted FCntUp reserve (as if the board had sent that many frames).</summary>
         private static void PatchReserve(Ws52x.Host.Board.MemoryStorage storage, uint reserve)
         {
@@ -185,6 +256,17 @@ namespace Ws52x.Tests.LoRaWan.Mac
             int n = storage.Read("lorawan.counters", b);
             Assert.True(n > 9);
             Bytes.WriteUInt32LE(b, 5, reserve);
+            storage.Replace("lorawan.counters", b, n);
+        }
+
+        /// <summary>Sets the persisted FCntDown of the session (as if that many downlinks had been accepted).</summary>
+        private static void PatchFCntDown(Ws52x.Host.Board.MemoryStorage storage, uint fCntDown)
+        {
+            var b = new byte[64];
+            int n = storage.Read("lorawan.counters", b);
+            Assert.True(n > 13);
+            Bytes.WriteUInt32LE(b, 9, fCntDown);
+            b[13] |= 1;
             storage.Replace("lorawan.counters", b, n);
         }
     }
