@@ -142,12 +142,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
         [Fact]
         public void An_abp_counter_at_2_pow_32_stops_the_device_and_says_why()
         {
-            var rig = Abp();
-            SendMany(rig, 1);
-            PatchReserve(rig.Storage, 0xFFFFFFFE);
-            var after = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
-            after.Network.LastFCntUp = 0xFFFFFFF0;
-            after.Run(1);
+            var after = AbpNearTheTop(0xFFFFFFFE);
             SendMany(after, 2);
             Assert.Equal(new uint[] { 0xFFFFFFFE, 0xFFFFFFFF }, after.Gateway.Uplinks.Select(u => u.Data.FCnt32));
             after.Run(5);
@@ -182,47 +177,27 @@ namespace Ws52x.Tests.LoRaWan.Mac
         [Fact]
         public void An_abp_session_whose_uplink_counter_ran_out_stays_stopped_after_a_power_cut()
         {
-            var rig = Abp();
-            SendMany(rig, 1);
-            PatchReserve(rig.Storage, 0xFFFFFFFE);
-            var spent = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
-            spent.Network.LastFCntUp = 0xFFFFFFF0;
-            spent.Run(1);
+            var spent = AbpNearTheTop(0xFFFFFFFE);
             SendMany(spent, 2);
             Assert.Equal(0xFFFFFFFFu, spent.Gateway.Uplinks.Last().Data.FCnt32);
             spent.Run(5);
             Assert.Equal(MacState.Halted, spent.Mac.State);
 
             // The last counter went out with these keys: after a power cut nothing may be sent with them again.
-            var after = spent.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
-            after.Run(5);
-            after.Send(new byte[] { 1 });
-            after.Run(60);
-            Assert.Empty(after.Gateway.Uplinks);
-            Assert.Equal(MacState.Halted, after.Mac.State);
+            var after = AssertSpentAfterPowerCut(spent);
             Assert.Contains("ABP frame counter exhausted", after.Output.ToString());
         }
 
         [Fact]
         public void A_power_cut_after_the_reserve_reached_the_top_forfeits_the_last_counter_rather_than_risk_sending_it_twice()
         {
-            var rig = Abp();
-            SendMany(rig, 1);
-            PatchReserve(rig.Storage, 0xFFFFFFFE);
-            var near = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
-            near.Network.LastFCntUp = 0xFFFFFFF0;
-            near.Run(1);
+            var near = AbpNearTheTop(0xFFFFFFFE);
             SendMany(near, 1);
             Assert.Equal(0xFFFFFFFEu, near.Gateway.Uplinks.Single().Data.FCnt32);
 
             // The reserve written before that frame could only be capped at 2^32-1, so the store cannot tell whether
             // 2^32-1 went out too: after a power cut the session counts as spent.
-            var after = near.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
-            after.Run(5);
-            after.Send(new byte[] { 1 });
-            after.Run(60);
-            Assert.Empty(after.Gateway.Uplinks);
-            Assert.Equal(MacState.Halted, after.Mac.State);
+            AssertSpentAfterPowerCut(near);
         }
 
         [Fact]
@@ -231,7 +206,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
             var rig = Abp();
             SendMany(rig, 1);
             PatchFCntDown(rig.Storage, 0xFFFFFFF0);
-            var spent = rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            var spent = RebootAbp(rig);
             spent.Run(1);
             spent.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, FCnt = 0xFFFFFFFF, Port = 85, Payload = new byte[] { 0x08, 0xff, 0x00 } });
             SendMany(spent, 1);
@@ -241,12 +216,33 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Assert.Equal(MacState.Halted, spent.Mac.State);
 
             // No downlink can ever be accepted again in this session: a power cut does not bring it back to life.
-            var after = spent.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+            AssertSpentAfterPowerCut(spent);
+        }
+
+        private static MacRig RebootAbp(MacRig rig) => rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
+
+        /// <summary>An ABP socket rebooted with its FCntUp reserve patched to <paramref name="reserve"/>, the server in step.</summary>
+        private static MacRig AbpNearTheTop(uint reserve)
+        {
+            var rig = Abp();
+            SendMany(rig, 1);
+            PatchReserve(rig.Storage, reserve);
+            var after = RebootAbp(rig);
+            after.Network.LastFCntUp = 0xFFFFFFF0;
+            after.Run(1);
+            return after;
+        }
+
+        /// <summary>Reboots a spent ABP session: it stays stopped and nothing goes on the air.</summary>
+        private static MacRig AssertSpentAfterPowerCut(MacRig spent)
+        {
+            var after = RebootAbp(spent);
             after.Run(5);
             after.Send(new byte[] { 1 });
             after.Run(60);
             Assert.Empty(after.Gateway.Uplinks);
             Assert.Equal(MacState.Halted, after.Mac.State);
+            return after;
         }
 
         /// <summary>Sets the persisted FCntUp reserve (as if the board had sent that many frames).</summary>
