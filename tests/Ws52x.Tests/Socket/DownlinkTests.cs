@@ -1,4 +1,5 @@
 using System.Linq;
+using Ws52x.Config;
 using Ws52x.Socket;
 using Ws52x.Util;
 using static Ws52x.Tests.Socket.Bench;
@@ -63,6 +64,33 @@ namespace Ws52x.Tests.Socket
             Assert.Equal(10, s.Settings.Current.Socket.OvercurrentAlarmThresholdAmps);
             Assert.False(s.Relay.Level);
             Assert.Contains("settings not saved (flash write failed): nothing changed", s.Output.ToString());
+        }
+
+        [Fact]
+        public void A_flash_that_fails_under_the_configurations_own_store_changes_nothing_either()
+        {
+            bool fail = false;
+            var storage = new Ws52x.Host.Board.MemoryStorage();
+            var flash = new WatchedStorage(storage, key =>
+            {
+                if (fail && key == SettingsStore.StorageKey)
+                {
+                    throw new System.IO.IOException("flash write failed");
+                }
+            }, key => { });
+            var s = new DirectSocket(storage, flash: flash, configStore: true);
+            s.RunFor(Second);
+            fail = true;
+            s.Downlink(Hex.Parse("ff24010c080100ff"));
+            var c = s.Firmware.Config.Store.Current.Socket;
+            Assert.Equal((false, 10), (c.OvercurrentAlarmEnabled, c.OvercurrentAlarmThresholdAmps));
+            Assert.False(s.Relay.Level);
+            Assert.Equal(1, s.Firmware.Socket.Downlinks.Rejected);
+
+            fail = false; // the flash works again: the same frame now takes
+            s.Downlink(Hex.Parse("ff24010c080100ff"));
+            Assert.Equal((true, 12), (c.OvercurrentAlarmEnabled, c.OvercurrentAlarmThresholdAmps));
+            Assert.True(s.Relay.Level);
         }
 
         [Fact]
