@@ -94,6 +94,39 @@ namespace Ws52x.Tests.Socket
         }
 
         [Fact]
+        public void A_flash_write_that_fails_during_a_switch_still_reports_it_and_the_state_is_saved_later()
+        {
+            string failKey = null;
+            var storage = new Ws52x.Host.Board.MemoryStorage();
+            var flash = new WatchedStorage(storage, key =>
+            {
+                if (key == failKey)
+                {
+                    failKey = null;
+                    throw new System.IO.IOException("flash write failed");
+                }
+            }, key => { });
+            var s = new DirectSocket(storage, flash: flash);
+            s.RunFor(5 * Second);
+            failKey = RelayStateStore.StorageKey;
+            s.Downlink(Hex.Parse("080100ff"));
+            s.RunFor(5 * Second);
+            Assert.True(s.Relay.Level);
+            Assert.Single(s.Link.Sent); // the switch's report
+            Assert.Contains("relay: warning: last state not saved (flash write failed)", s.Output.ToString());
+            s.RunFor(10 * Second);
+            Assert.True(s.Firmware.Socket.RelayStore.Load(out bool on, out _) && on); // tried again after the gap
+
+            // A failing energy save in ff27 escapes to the loop's fault handler, but later switches still report.
+            failKey = Ws52x.Metering.EnergyStore.StorageKey;
+            Assert.Throws<System.IO.IOException>(() => s.Downlink(Hex.Parse("ff27ff")));
+            int sent = s.Link.Sent.Count;
+            s.Firmware.Socket.OnPress(100 * Ms);
+            Assert.False(s.Relay.Level);
+            Assert.Equal(sent + 1, s.Link.Sent.Count);
+        }
+
+        [Fact]
         public void ff10ff_saves_what_must_survive_and_restarts_the_board()
         {
             var s = new DirectSocket();
