@@ -161,5 +161,25 @@ namespace Ws52x.Tests.Socket
                 Assert.Equal(1, s.Firmware.Socket.Downlinks.Applied);
             }
         }
+
+        [Fact]
+        public void Settings_changed_by_downlink_survive_a_mains_cut_and_show_in_the_next_basic_information()
+        {
+            var board = OnAndJoined();
+            Downlink(board, "ff033c00ff24010cff30010fff250080ff2f00ff2600");
+            board.MainsOff();
+            board.RunFor(2 * Second);
+            board.MainsOn();
+            board.RunFor(8 * Second);
+            var s = board.Settings.Current.Socket;
+            Assert.Equal(60, s.ReportingIntervalSeconds);
+            Assert.Equal((true, 12), (s.OvercurrentAlarmEnabled, s.OvercurrentAlarmThresholdAmps));
+            Assert.Equal((true, 15), (s.OvercurrentProtectionEnabled, s.OvercurrentProtectionThresholdAmps));
+            Assert.True(s.ButtonLock);
+            Assert.False(s.LedEnabled);
+            Assert.False(s.PowerConsumptionEnabled);
+            Assert.False(board.Led.Level);
+            Assert.EndsWith("ff24010cff30010fff250080ff2600", Hex.ToHex(board.Uplinks.Last(IsBasicInformation).Payload));
+        }
     }
 }
