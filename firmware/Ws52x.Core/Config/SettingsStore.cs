@@ -97,7 +97,8 @@ namespace Ws52x.Config
 
         /// <summary>
         /// Persists <see cref="Current"/> atomically (the contract every writer uses: change Current, then Save). An
-        /// invalid Current or a storage failure is logged and nothing is written.
+        /// invalid Current or a storage failure is logged, nothing is written, and it throws: the writer changed Current
+        /// itself, so only it can put the values back (a downlink does, and then runs none of its actions).
         /// </summary>
         public void Save()
         {
@@ -105,6 +106,7 @@ namespace Ws52x.Config
             if (reason != null)
             {
                 _log.Warn("config", "settings not saved: " + reason);
+                throw new InvalidOperationException(reason);
             }
         }
 

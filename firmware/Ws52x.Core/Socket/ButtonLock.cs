@@ -70,8 +70,20 @@ namespace Ws52x.Socket
             }
 
             s.ButtonLock = false;
+            try
+            {
+                _settings.Save();
+            }
+            catch (System.Exception e)
+            {
+                // Locked as flash says, so a reboot finds what the button does now; tried again in a minute.
+                s.ButtonLock = true;
+                _loop.ScheduleAfter(_expiry, 60L * 1000000);
+                _log.Warn("button", "lock time over but the unlock was not saved (" + e.Message + "): tried again in a minute");
+                return;
+            }
+
             _armedLock = false;
-            _settings.Save();
             _log.Info("button", "lock time of " + s.ButtonLockMinutes.ToString() + " min over: button unlocked");
         }
     }

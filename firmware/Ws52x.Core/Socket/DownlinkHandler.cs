@@ -137,38 +137,45 @@ namespace Ws52x.Socket
             bool basic = false;
             bool reboot = false;
             _app.BeginBatch();
-            for (int i = 0; i < _commands.Count; i++)
+            try
             {
-                switch (_commands[i])
+                for (int i = 0; i < _commands.Count; i++)
                 {
-                    case CommandKind.Switch:
-                        _app.Relay.Switch(_commands.SwitchOn, SwitchCause.Downlink);
-                        break;
-                    case CommandKind.AddDelayTask:
-                        _app.Delay.Add(_commands.DelaySeconds, _commands.DelayOpens);
-                        _log.Info("delay", "socket " + (_commands.DelayOpens ? "on" : "off") + " in " + _commands.DelaySeconds.ToString() + " s (replaces any earlier task)");
-                        break;
-                    case CommandKind.DeleteDelayTask:
-                        _log.Info("delay", _app.Delay.Delete() ? "task deleted" : "no task to delete");
-                        break;
-                    case CommandKind.ResetPowerConsumption:
-                        _app.Metering.ResetEnergy();
-                        _app.Metering.Store.SaveIfChanged();
-                        report = true;
-                        break;
-                    case CommandKind.EnquireElectricalStatus:
-                        report = true;
-                        break;
-                    case CommandKind.ReportAttributes:
-                        basic = true;
-                        break;
-                    case CommandKind.Reboot:
-                        reboot = true;
-                        break;
+                    switch (_commands[i])
+                    {
+                        case CommandKind.Switch:
+                            _app.Relay.Switch(_commands.SwitchOn, SwitchCause.Downlink);
+                            break;
+                        case CommandKind.AddDelayTask:
+                            _app.Delay.Add(_commands.DelaySeconds, _commands.DelayOpens);
+                            _log.Info("delay", "socket " + (_commands.DelayOpens ? "on" : "off") + " in " + _commands.DelaySeconds.ToString() + " s (replaces any earlier task)");
+                            break;
+                        case CommandKind.DeleteDelayTask:
+                            _log.Info("delay", _app.Delay.Delete() ? "task deleted" : "no task to delete");
+                            break;
+                        case CommandKind.ResetPowerConsumption:
+                            _app.Metering.ResetEnergy();
+                            _app.Metering.Store.SaveIfChanged();
+                            report = true;
+                            break;
+                        case CommandKind.EnquireElectricalStatus:
+                            report = true;
+                            break;
+                        case CommandKind.ReportAttributes:
+                            basic = true;
+                            break;
+                        case CommandKind.Reboot:
+                            reboot = true;
+                            break;
+                    }
                 }
             }
+            finally
+            {
+                // Even when an action fails (a flash write), the frame's switch reports and later switches report again.
+                _app.EndBatch(report, basic);
+            }
 
-            _app.EndBatch(report, basic);
             if (reboot)
             {
                 _app.Reboot("downlink ff10ff");

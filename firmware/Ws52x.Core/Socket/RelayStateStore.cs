@@ -1,3 +1,4 @@
+using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Platform;
@@ -155,7 +156,18 @@ namespace Ws52x.Socket
             _record[1] = (byte)((on ? FlagOn : 0) | (mark ? FlagSoftReboot : 0));
             if (_storage != null)
             {
-                _storage.Replace(StorageKey, _record, RecordLength);
+                try
+                {
+                    _storage.Replace(StorageKey, _record, RecordLength);
+                }
+                catch (Exception e)
+                {
+                    // The switch itself stands and must still report; flash keeps the old state, tried again after the gap.
+                    _lastWriteMicros = _loop.NowMicros;
+                    _loop.Schedule(_deferred, _lastWriteMicros + MinWriteGapMicros);
+                    _log.Warn("relay", "last state not saved (" + e.Message + "): tried again in 10 s");
+                    return;
+                }
             }
 
             _storedOn = on;

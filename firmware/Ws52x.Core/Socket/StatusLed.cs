@@ -45,9 +45,15 @@ namespace Ws52x.Socket
             }
         }
 
-        /// <summary>Plays <paramref name="pattern"/> from its start, replacing one in progress.</summary>
+        /// <summary>Plays <paramref name="pattern"/> from its start, replacing one in progress, except the reset blinking,
+        /// which only <see cref="Stop"/> ends: it tells the owner to let go, and join requests keep coming meanwhile.</summary>
         public void Play(LedPattern pattern)
         {
+            if (_pattern == LedPattern.Reset && pattern != LedPattern.Reset)
+            {
+                return;
+            }
+
             _pattern = pattern;
             _step = 0;
             _invert = _baseLit && pattern != LedPattern.Reset;

@@ -80,7 +80,7 @@ namespace Ws52x.Tests.Config
             var storage = new CuttableStorage();
             var rig = new ConsoleRig(storage);
             rig.Current.Socket.ReportingIntervalSeconds = 30;
-            rig.Config.Store.Save();
+            Assert.Throws<System.InvalidOperationException>(() => rig.Config.Store.Save()); // the writer must know: it changed Current
             Assert.Equal(0, storage.Writes);
             Assert.Contains(rig.Output.Lines, l => l.EndsWith("config: warning: settings not saved: report_interval 30 is outside 60-64800 s"));
         }

@@ -1,5 +1,8 @@
 using System.IO;
+using Ws52x.Config;
+using Ws52x.Host.Board;
 using Ws52x.Socket;
+using Ws52x.Util;
 using static Ws52x.Tests.Socket.Bench;
 
 namespace Ws52x.Tests.Socket
@@ -115,6 +118,32 @@ namespace Ws52x.Tests.Socket
             board.Press();
             board.RunFor(Second);
             Assert.True(board.Relay.Level);
+        }
+
+        [Fact]
+        public void A_timed_lock_whose_release_cannot_be_saved_stays_locked_and_tries_again()
+        {
+            bool fail = false;
+            var storage = new MemoryStorage();
+            var flash = new WatchedStorage(storage, key =>
+            {
+                if (fail && key == SettingsStore.StorageKey)
+                {
+                    throw new IOException("flash write failed");
+                }
+            }, key => { });
+            var s = new DirectSocket(storage, flash: flash, configStore: true);
+            SocketSettings c = s.Firmware.Config.Store.Current.Socket;
+            s.Downlink(Hex.Parse("ff250180")); // lock for a minute
+            fail = true;
+            s.RunFor(Minute + Second);
+            Assert.True(c.ButtonLock); // what flash holds: a reboot now would find it locked too
+            Assert.Contains("button: warning: lock time over but the unlock was not saved", s.Output.ToString());
+            fail = false;
+            s.RunFor(Minute);
+            Assert.False(c.ButtonLock);
+            var rebooted = new DirectSocket(storage.Clone(), configStore: true);
+            Assert.False(rebooted.Firmware.Config.Store.Current.Socket.ButtonLock);
         }
     }
 }

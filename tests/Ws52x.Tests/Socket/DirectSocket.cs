@@ -20,11 +20,11 @@ namespace Ws52x.Tests.Socket
     internal sealed class DirectSocket
     {
         /// <param name="flash">What the firmware writes through (a wrapper that watches writes); <paramref name="storage"/> when null.</param>
-        public DirectSocket(MemoryStorage storage = null, MemorySettingsStore settings = null, LoadProfile load = null, VirtualClock clock = null, IKeyValueStorage flash = null)
+        public DirectSocket(MemoryStorage storage = null, MemorySettingsStore settings = null, LoadProfile load = null, VirtualClock clock = null, IKeyValueStorage flash = null, bool configStore = false)
         {
             Clock = clock ?? new VirtualClock();
             Storage = storage ?? new MemoryStorage();
-            Settings = settings ?? new MemorySettingsStore();
+            Settings = configStore ? null : settings ?? new MemorySettingsStore();
             Output = new StringWriter();
             var metering = new MeteringBoard();
             Chip = new SimulatedMeteringChip(metering, load ?? LoadProfiles.Find("heater"), 52) { Clock = Clock };
@@ -45,7 +45,7 @@ namespace Ws52x.Tests.Socket
                 MeteringCf1 = Chip.Cf1,
                 MeteringSel = Chip.Sel,
             };
-            Firmware = new Firmware(Io) { Link = Link, Settings = Settings, StatusIntervalMicros = 0 };
+            Firmware = new Firmware(Io) { Link = Link, Settings = Settings, StatusIntervalMicros = 0 }; // null: the configuration's own store
             Firmware.Start();
             Link.Events = Firmware.Socket;
         }
@@ -54,6 +54,7 @@ namespace Ws52x.Tests.Socket
 
         public MemoryStorage Storage { get; }
 
+        /// <summary>The in-memory store; null when the board runs on the configuration's own store (<c>configStore</c>).</summary>
         public MemorySettingsStore Settings { get; }
 
         public RecordingLink Link { get; } = new RecordingLink();

@@ -1,4 +1,5 @@
 using System.Linq;
+using Ws52x.Config;
 using Ws52x.Socket;
 using Ws52x.Util;
 using static Ws52x.Tests.Socket.Bench;
@@ -66,6 +67,66 @@ namespace Ws52x.Tests.Socket
         }
 
         [Fact]
+        public void A_flash_that_fails_under_the_configurations_own_store_changes_nothing_either()
+        {
+            bool fail = false;
+            var storage = new Ws52x.Host.Board.MemoryStorage();
+            var flash = new WatchedStorage(storage, key =>
+            {
+                if (fail && key == SettingsStore.StorageKey)
+                {
+                    throw new System.IO.IOException("flash write failed");
+                }
+            }, key => { });
+            var s = new DirectSocket(storage, flash: flash, configStore: true);
+            s.RunFor(Second);
+            fail = true;
+            s.Downlink(Hex.Parse("ff24010c080100ff"));
+            var c = s.Firmware.Config.Store.Current.Socket;
+            Assert.Equal((false, 10), (c.OvercurrentAlarmEnabled, c.OvercurrentAlarmThresholdAmps));
+            Assert.False(s.Relay.Level);
+            Assert.Equal(1, s.Firmware.Socket.Downlinks.Rejected);
+
+            fail = false; // the flash works again: the same frame now takes
+            s.Downlink(Hex.Parse("ff24010c080100ff"));
+            Assert.Equal((true, 12), (c.OvercurrentAlarmEnabled, c.OvercurrentAlarmThresholdAmps));
+            Assert.True(s.Relay.Level);
+        }
+
+        [Fact]
+        public void A_flash_write_that_fails_during_a_switch_still_reports_it_and_the_state_is_saved_later()
+        {
+            string failKey = null;
+            var storage = new Ws52x.Host.Board.MemoryStorage();
+            var flash = new WatchedStorage(storage, key =>
+            {
+                if (key == failKey)
+                {
+                    failKey = null;
+                    throw new System.IO.IOException("flash write failed");
+                }
+            }, key => { });
+            var s = new DirectSocket(storage, flash: flash);
+            s.RunFor(5 * Second);
+            failKey = RelayStateStore.StorageKey;
+            s.Downlink(Hex.Parse("080100ff"));
+            s.RunFor(5 * Second);
+            Assert.True(s.Relay.Level);
+            Assert.Single(s.Link.Sent); // the switch's report
+            Assert.Contains("relay: warning: last state not saved (flash write failed)", s.Output.ToString());
+            s.RunFor(10 * Second);
+            Assert.True(s.Firmware.Socket.RelayStore.Load(out bool on, out _) && on); // tried again after the gap
+
+            // A failing energy save in ff27 escapes to the loop's fault handler, but later switches still report.
+            failKey = Ws52x.Metering.EnergyStore.StorageKey;
+            Assert.Throws<System.IO.IOException>(() => s.Downlink(Hex.Parse("ff27ff")));
+            int sent = s.Link.Sent.Count;
+            s.Firmware.Socket.OnPress(100 * Ms);
+            Assert.False(s.Relay.Level);
+            Assert.Equal(sent + 1, s.Link.Sent.Count);
+        }
+
+        [Fact]
         public void ff10ff_saves_what_must_survive_and_restarts_the_board()
         {
             var s = new DirectSocket();
@@ -99,6 +160,26 @@ namespace Ws52x.Tests.Socket
                 Assert.Equal(0, s.Firmware.Socket.Downlinks.Rejected);
                 Assert.Equal(1, s.Firmware.Socket.Downlinks.Applied);
             }
+        }
+
+        [Fact]
+        public void Settings_changed_by_downlink_survive_a_mains_cut_and_show_in_the_next_basic_information()
+        {
+            var board = OnAndJoined();
+            Downlink(board, "ff033c00ff24010cff30010fff250080ff2f00ff2600");
+            board.MainsOff();
+            board.RunFor(2 * Second);
+            board.MainsOn();
+            board.RunFor(8 * Second);
+            var s = board.Settings.Current.Socket;
+            Assert.Equal(60, s.ReportingIntervalSeconds);
+            Assert.Equal((true, 12), (s.OvercurrentAlarmEnabled, s.OvercurrentAlarmThresholdAmps));
+            Assert.Equal((true, 15), (s.OvercurrentProtectionEnabled, s.OvercurrentProtectionThresholdAmps));
+            Assert.True(s.ButtonLock);
+            Assert.False(s.LedEnabled);
+            Assert.False(s.PowerConsumptionEnabled);
+            Assert.False(board.Led.Level);
+            Assert.EndsWith("ff24010cff30010fff250080ff2600", Hex.ToHex(board.Uplinks.Last(IsBasicInformation).Payload));
         }
     }
 }

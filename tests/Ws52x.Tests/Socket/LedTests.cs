@@ -100,6 +100,29 @@ namespace Ws52x.Tests.Socket
         }
 
         [Fact]
+        public void A_join_request_or_the_join_during_a_reset_hold_does_not_stop_the_quick_blinking()
+        {
+            // A socket out of the network's reach keeps sending join requests every few seconds; the owner holds the
+            // button to reset it and lets go when the LED blinks quickly, so the blinking must not end early.
+            var board = Board(pretendJoin: false);
+            board.Socket.FactoryResetRequested = () => { };
+            board.RunFor(Second);
+            long down = board.Clock.NowMicros;
+            board.Hold(14 * Second);
+            board.RunUntil(down + 10_500 * Ms);
+            Assert.Same(LedPattern.Reset, board.Socket.Led.Playing);
+            board.Socket.OnJoinRequestSent(3);
+            board.RunUntil(down + 12 * Second);
+            Assert.Same(LedPattern.Reset, board.Socket.Led.Playing);
+            board.Link.AcceptJoin();
+            board.RunUntil(down + 13 * Second);
+            Assert.Same(LedPattern.Reset, board.Socket.Led.Playing);
+            int changes = board.Led.Changes;
+            board.RunUntil(down + 13_900 * Ms);
+            Assert.InRange(board.Led.Changes - changes, 8, 10); // still 5 Hz
+        }
+
+        [Fact]
         public void Patterns_are_data_played_by_loop_timers()
         {
             Assert.Equal(2, LedPattern.JoinRequest.Steps);

@@ -122,5 +122,41 @@ namespace Ws52x.Tests.Socket
             int total = parts.Sum(u => u.Payload.Length);
             Assert.Equal(UplinkEncoder.BasicInformationMaxLength + UplinkEncoder.ElectricalStatusLength, total);
         }
+
+        [Fact]
+        public void A_reporting_interval_set_at_the_console_takes_effect_at_once()
+        {
+            var board = OnAndJoined();
+            board.TypeConsoleLine("login 123456");
+            board.RunFor(3 * Second);
+            board.TypeConsoleLine("set report_interval 60");
+            board.RunFor(Second);
+            long set = board.Clock.NowMicros;
+            Assert.Equal(60, board.Settings.Current.Socket.ReportingIntervalSeconds);
+            board.RunFor(125 * Second);
+            Assert.Equal(2, StatusReports(board, set).Count);
+        }
+
+        [Fact]
+        public void Energy_stopped_by_ff26_stays_put_across_a_mains_cut_and_resumes_from_there_on_ff2601()
+        {
+            var board = OnAndJoined();
+            board.RunFor(10 * Minute);
+            Downlink(board, "ff2600");
+            Downlink(board, "ff28ff");
+            long frozen = Status(board.Uplinks.Last()).EnergyWattHours;
+            board.MainsOff();
+            board.RunFor(2 * Second);
+            board.MainsOn();
+            board.RunFor(8 * Second);
+            board.Press();
+            board.RunFor(10 * Minute);
+            Downlink(board, "ff28ff");
+            Assert.Equal(frozen, Status(board.Uplinks.Last()).EnergyWattHours);
+            Downlink(board, "ff2601");
+            board.RunFor(3 * Minute);
+            Downlink(board, "ff28ff");
+            Assert.InRange(Status(board.Uplinks.Last()).EnergyWattHours, frozen + 95, frozen + 105); // 2 kW for 3 min
+        }
     }
 }

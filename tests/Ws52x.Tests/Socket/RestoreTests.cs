@@ -92,5 +92,22 @@ namespace Ws52x.Tests.Socket
             board.MainsOn();
             Assert.Equal(last, board.Relay.Level);
         }
+
+        [Fact]
+        public void Restored_on_after_a_mains_cut_the_first_report_shows_the_load_it_supplies()
+        {
+            var board = Board(configure: c => c.PowerRestore = PowerRestorePolicy.On);
+            board.RunFor(8 * Second);
+            Assert.True(board.Relay.Level);
+            board.MainsOff();
+            board.RunFor(2 * Second);
+            long back = board.Clock.NowMicros;
+            board.MainsOn();
+            board.RunFor(10 * Second);
+            var report = Status(Assert.Single(StatusReports(board, back)));
+            Assert.True(report.SocketOn);
+            Assert.InRange(report.ActivePowerWatts, 1900, 2100); // the 2 kW heater, not the 0 W of a meter just started
+            Assert.InRange(report.VoltageDeciVolts, 2200, 2400);
+        }
     }
 }
