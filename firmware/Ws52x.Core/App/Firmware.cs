@@ -236,9 +236,9 @@ namespace Ws52x.App
         }
 
         /// <summary>
-        /// How the console's reboot and the factory reset restart the board: the energy counted since the last save is
-        /// saved first (a restart we choose loses nothing), then the board restarts; the socket comes back by its
-        /// power-restore policy. (ff10ff goes through the socket itself, which also keeps the relay as it was.)
+        /// How the console's reboot and the factory reset restart the board. The console's reboot is the owner's, as
+        /// ff10ff is: it goes through the socket, which saves the energy and keeps the relay as it was. The factory reset
+        /// saves the energy (the reset keeps the counter) and restarts without the mark, so the defaults apply.
         /// </summary>
         private sealed class SavingRestart : IBoardControl
         {
@@ -253,9 +253,22 @@ namespace Ws52x.App
 
             public void Reboot(string reason)
             {
+                if (_firmware.Socket != null && reason != FactoryReset.Reason)
+                {
+                    _firmware.Socket.Reboot(reason);
+                    return;
+                }
+
                 if (_firmware.Metering != null)
                 {
-                    _firmware.Metering.Store.SaveIfChanged();
+                    try
+                    {
+                        _firmware.Metering.Store.SaveIfChanged();
+                    }
+                    catch (Exception e)
+                    {
+                        _firmware.Log.Warn("config", "energy not saved before the restart (" + e.Message + ")");
+                    }
                 }
 
                 _board.Reboot(reason);

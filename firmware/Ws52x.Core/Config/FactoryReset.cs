@@ -22,6 +22,9 @@ namespace Ws52x.Config
     {
         public const int MaxErasedKeys = 16;
 
+        /// <summary>The reason the reset restarts the board with (a restart without the socket's soft-reboot mark).</summary>
+        public const string Reason = "factory reset";
+
         private readonly SettingsStore _store;
         private readonly IKeyValueStorage _storage;
         private readonly IBoardControl _control;
@@ -101,7 +104,7 @@ namespace Ws52x.Config
                 return false;
             }
 
-            _control.Reboot("factory reset");
+            _control.Reboot(Reason);
             return true;
         }
     }

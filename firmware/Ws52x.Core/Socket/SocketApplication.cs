@@ -1,3 +1,4 @@
+using System;
 using Ws52x.App;
 using Ws52x.Config;
 using Ws52x.Diagnostics;
@@ -147,7 +148,16 @@ namespace Ws52x.Socket
         /// <summary>Saves what must survive (energy, the relay state with the soft-reboot mark) and restarts the board.</summary>
         public void Reboot(string reason)
         {
-            Metering.Store.SaveIfChanged();
+            try
+            {
+                Metering.Store.SaveIfChanged();
+            }
+            catch (Exception e)
+            {
+                // The restart was asked for and goes ahead: the energy last reported is on flash already.
+                _log.Warn("socket", "energy not saved before the restart (" + e.Message + ")");
+            }
+
             RelayStore.MarkSoftReboot(Relay.IsOn);
             if (_control == null)
             {

@@ -140,6 +140,39 @@ namespace Ws52x.Tests.Socket
         }
 
         [Fact]
+        public void A_console_reboot_keeps_the_socket_as_it_was_like_ff10ff()
+        {
+            var s = new DirectSocket(configStore: true);
+            s.Downlink(Hex.Parse("080100ff"));
+            s.RunFor(20 * Second);
+            s.Downlink(Hex.Parse("080000ff"));
+            s.Downlink(Hex.Parse("080100ff")); // within the 10 s write gap: flash still says off
+            s.Firmware.Config.Console.OnLine("login 123456");
+            s.Firmware.Config.Console.OnLine("reboot");
+            s.RunFor(Second);
+            Assert.Equal(1, s.Control.Reboots);
+
+            // The owner asked for a restart, not a power cut: the relay comes back on (the restore policy is "off").
+            var after = new DirectSocket(s.Storage.Clone(), configStore: true);
+            Assert.True(after.Relay.Level);
+        }
+
+        [Fact]
+        public void ff10ff_restarts_even_when_the_energy_cannot_be_saved()
+        {
+            string failKey = null;
+            var storage = new Ws52x.Host.Board.MemoryStorage();
+            var flash = new WatchedStorage(storage, key => { if (key == failKey) throw new System.IO.IOException("flash write failed"); }, _ => { });
+            var s = new DirectSocket(storage, flash: flash);
+            s.Downlink(Hex.Parse("080100ff"));
+            s.RunFor(5 * Minute);
+            failKey = Ws52x.Metering.EnergyStore.StorageKey;
+            s.Downlink(Hex.Parse("ff10ff"));
+            Assert.Equal(1, s.Control.Reboots);
+            Assert.Contains("energy not saved before the restart (flash write failed)", s.Output.ToString());
+        }
+
+        [Fact]
         public void Downlinks_on_another_port_are_ignored_and_multicast_ones_applied()
         {
             var s = new DirectSocket();
