@@ -261,14 +261,7 @@ namespace Ws52x.App
 
                 if (_firmware.Metering != null)
                 {
-                    try
-                    {
-                        _firmware.Metering.Store.SaveIfChanged();
-                    }
-                    catch (Exception e)
-                    {
-                        _firmware.Log.Warn("config", "energy not saved before the restart (" + e.Message + ")");
-                    }
+                    _firmware.Metering.Store.SaveIfChanged();
                 }
 
                 _board.Reboot(reason);

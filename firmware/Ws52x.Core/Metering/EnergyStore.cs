@@ -1,3 +1,4 @@
+using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Platform;
@@ -124,8 +125,7 @@ namespace Ws52x.Metering
                 return false;
             }
 
-            Save();
-            return true;
+            return Save();
         }
 
         public void OnEdge(IDigitalInput pin, bool level, long timestampMicros)
@@ -164,10 +164,24 @@ namespace Ws52x.Metering
 
         private long Now => _loop == null ? 0 : _loop.NowMicros;
 
-        private void Save()
+        /// <summary>
+        /// Writes the counter; a write the flash refuses is logged and changes nothing else: reports keep carrying what
+        /// flash holds (<see cref="DurableWattHours"/>), the next report or the 10-minute timer tries again, and the
+        /// callers (a downlink, the power-fail input, a restart) go on.
+        /// </summary>
+        private bool Save()
         {
             int length = _counter.Write(_record);
-            _storage.Replace(StorageKey, _record, length);
+            try
+            {
+                _storage.Replace(StorageKey, _record, length);
+            }
+            catch (Exception e)
+            {
+                _log.Warn("energy", "counter not saved (" + e.Message + "): reports keep the last saved value until a save succeeds");
+                return false;
+            }
+
             _savedGeneration = _counter.Generation;
             _savedWattHours = _counter.WattHours;
             _lastSaveMicros = Now;
@@ -178,6 +192,8 @@ namespace Ws52x.Metering
             {
                 _loop.SchedulePeriodic(_saveTimer, _lastSaveMicros + SaveIntervalMicros, SaveIntervalMicros);
             }
+
+            return true;
         }
 
         private void OnSaveTimer(LoopTimer timer)

@@ -148,16 +148,7 @@ namespace Ws52x.Socket
         /// <summary>Saves what must survive (energy, the relay state with the soft-reboot mark) and restarts the board.</summary>
         public void Reboot(string reason)
         {
-            try
-            {
-                Metering.Store.SaveIfChanged();
-            }
-            catch (Exception e)
-            {
-                // The restart was asked for and goes ahead: the energy last reported is on flash already.
-                _log.Warn("socket", "energy not saved before the restart (" + e.Message + ")");
-            }
-
+            Metering.Store.SaveIfChanged(); // a save the flash refuses is logged; the restart goes ahead
             RelayStore.MarkSoftReboot(Relay.IsOn);
             if (_control == null)
             {

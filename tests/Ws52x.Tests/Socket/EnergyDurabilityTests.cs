@@ -90,6 +90,49 @@ namespace Ws52x.Tests.Socket
         }
 
         [Fact]
+        public void A_flash_that_refuses_the_energy_keeps_reports_at_what_it_holds_and_power_fail_still_freezes_writes()
+        {
+            bool refuse = false;
+            var memory = new MemoryStorage();
+            var flash = new WatchedStorage(memory, key =>
+            {
+                if (refuse && key == Ws52x.Metering.EnergyStore.StorageKey)
+                {
+                    throw new System.IO.IOException("flash write failed");
+                }
+            }, _ => { });
+            var settings = new MemorySettingsStore();
+            settings.Current.Socket.ReportingIntervalSeconds = 60;
+            var s = new DirectSocket(memory, settings, flash: flash);
+            s.Downlink(Hex.Parse("080100ff"));
+            s.RunFor(5 * Minute);
+            long held = s.Firmware.Metering.Store.DurableWattHours;
+            refuse = true;
+
+            // Reports go on, with what flash holds, while the counter runs ahead; the failure is logged, not thrown.
+            int sent = s.Link.Sent.Count;
+            s.RunFor(5 * Minute);
+            Assert.True(s.Link.Sent.Count >= sent + 4, "reports went on: " + (s.Link.Sent.Count - sent));
+            Assert.Equal(held, LastReportedEnergy(s));
+            Assert.True(s.Firmware.Metering.Meter.Energy.WattHours > held + 100);
+            Assert.Contains("energy: warning: counter not saved (flash write failed)", s.Output.ToString());
+
+            // Mains fails while the flash refuses: writes still stop (the hold-up energy is the outage alert's).
+            s.Firmware.Metering.Store.OnEdge(null, false, s.Clock.NowMicros); // the power-fail input falls
+            s.RunFor(Ms);
+            Assert.True(s.Firmware.Metering.Store.PowerFailing);
+
+            // The flash works again after mains is back: the next report saves and carries the counter.
+            refuse = false;
+            s.Firmware.Metering.Store.OnEdge(null, true, s.Clock.NowMicros);
+            s.RunFor(2 * Minute);
+            Assert.False(s.Firmware.Metering.Store.PowerFailing);
+            Assert.True(LastReportedEnergy(s) > held + 100);
+            var after = new DirectSocket(memory.Clone(), settings);
+            Assert.True(EnquiredEnergy(after) >= LastReportedEnergy(s));
+        }
+
+        [Fact]
         public void Flash_writes_per_day_are_bounded_and_counted()
         {
             // Figures for docs/socket.md: 6 hours of a steady 2 kW heater at the default 20-minute interval (one save every
