@@ -97,7 +97,8 @@ namespace Ws52x.Host.Board
 
         /// <summary>
         /// A downlink for the application: queued at the board's network server for the socket's next receive window
-        /// (Class A: after its next uplink; Class C: at once), as an application server would. With a stand-in link
+        /// (Class A: after its next uplink; Class C: at once), as an application server would; with --gateway-udp that
+        /// server is the user's, so the line only says so. With a stand-in link
         /// (no network server) it is handed to the application directly, at once, on the firmware's loop; with the
         /// board off it is then lost.
         /// </summary>
@@ -107,6 +108,14 @@ namespace Ws52x.Host.Board
             {
                 // The board's socket is the server's one registered device.
                 Network.EnqueueDownlink(Network.Devices[0], port, payload);
+                return;
+            }
+
+            if (Bridge != null)
+            {
+                // The network server is the user's own, behind the forwarder: handing the payload to the socket here
+                // would be a downlink no network sent (before a join, even).
+                _output.WriteLine("host: downlink not sent: with --gateway-udp, queue it at your network server (port " + port + ", " + Ws52x.Util.Hex.ToHex(payload) + ")");
                 return;
             }
 

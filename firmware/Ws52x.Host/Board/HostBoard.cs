@@ -181,7 +181,7 @@ namespace Ws52x.Host.Board
         /// <summary>Starts the firmware, plays the scenario and runs for the requested duration (or until <see cref="Stop"/>).</summary>
         public void Run()
         {
-            _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + Io.Metering.Chip + " metering");
+            _output.WriteLine("host: load '" + _options.Load.Name + "' (" + _options.Load.Description + "), " + (Io.Metering.Chip == MeteringChip.Bl0937 ? "BL0937" : "HLW8012") + " metering");
             IReadOnlyList<ScenarioStep> scenario = _options.Scenario;
             if (scenario == null)
             {

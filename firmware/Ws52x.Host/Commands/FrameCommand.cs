@@ -51,7 +51,7 @@ namespace Ws52x.Host.Commands
                 nonce == null ? -1 : (nonce[0] << 8) | nonce[1], Cli.ValueOr(parse, fcnt32, -1));
             if (e != FrameError.None)
             {
-                throw new CliException("frame: not a LoRaWAN 1.0.x frame: " + FrameErrors.Message(e) + " (" + e + ")");
+                throw new CliException("frame: not a LoRaWAN 1.0.x frame: " + FrameErrors.Message(e));
             }
 
             JsonObject o = Describe(inspector, frame);

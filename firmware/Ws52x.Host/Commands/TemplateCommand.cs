@@ -38,6 +38,11 @@ namespace Ws52x.Host.Commands
             {
                 string path = parse.GetValue(file);
                 int amps = Cli.ValueOr(parse, rated, Cli.DefaultRatedCurrentAmps);
+                if (Directory.Exists(path))
+                {
+                    throw new CliException("template: " + Cli.Echo(path) + " is a folder; validate takes a template file");
+                }
+
                 string json;
                 try
                 {

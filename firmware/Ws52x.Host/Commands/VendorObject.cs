@@ -16,7 +16,9 @@ namespace Ws52x.Host.Commands
             }
             catch (JsonException e)
             {
-                throw new CliException("encode: not JSON: " + e.Message);
+                // The parser's own message speaks of LineNumber and BytePositionInLine; the argument is one line.
+                long at = (e.BytePositionInLine ?? 0) + 1;
+                throw new CliException("encode: not JSON: it breaks at character " + at.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             if (root.ValueKind != JsonValueKind.Object)

@@ -56,6 +56,16 @@ namespace Ws52x.Tests.Host
         }
 
         [Theory]
+        [InlineData("not json", 2)]
+        [InlineData("{\"socket_status\":\"on\",}", 23)]
+        public void Broken_json_is_named_by_where_it_breaks_not_by_the_parsers_message(string json, int at)
+        {
+            var r = HostProcess.InProcess("encode", json);
+            HostProcess.AssertUsageErrorInProcess("encode", json);
+            Assert.Equal("ws52x: encode: not JSON: it breaks at character " + at + "\n", r.Stderr.Replace("\r", ""));
+        }
+
+        [Theory]
         [InlineData("decode", "zz")]
         [InlineData("decode", "0870")]
         [InlineData("decode", "--downlink", "ff24011a")]

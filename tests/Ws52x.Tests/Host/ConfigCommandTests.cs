@@ -104,6 +104,14 @@ namespace Ws52x.Tests.Host
         }
 
         [Fact]
+        public void A_folder_given_as_the_template_is_a_usage_error_that_says_so()
+        {
+            HostProcess.AssertUsageErrorInProcess("template", "validate", _dir);
+            var r = HostProcess.InProcess("template", "validate", _dir);
+            Assert.Contains("is a folder", r.Stderr);
+        }
+
+        [Fact]
         public void The_docs_carry_the_settings_table_the_firmware_has()
         {
             string docs = File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "configuration.md")).Replace("\r", "");

@@ -51,7 +51,7 @@ namespace Ws52x.Tests.Host
         {
             var r = HostProcess.Run("--speed", "max", "--duration", "2m10s", "--interval", "1m", "--load", "heater", "--chip", "bl0937");
             Assert.Equal(0, r.ExitCode);
-            Assert.Contains("host: load 'heater' (resistive heater, 2 kW), Bl0937 metering", r.Stdout);
+            Assert.Contains("host: load 'heater' (resistive heater, 2 kW), BL0937 metering", r.Stdout);
 
             // 2000 W at 230 V: 8696 mA, switched on by the press at 1.2 s. The last report's vendor view against the
             // simulation's truth at that moment, within the documented bounds.

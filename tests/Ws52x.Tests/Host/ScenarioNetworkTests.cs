@@ -30,6 +30,24 @@ namespace Ws52x.Tests.Host
         private static string FirstStartingAfter(StringWriter output, string text) => Lines(output).First(l => l.Contains(text));
 
         [Fact]
+        public void With_gateway_udp_a_downlink_line_does_not_bypass_the_network_and_says_where_to_queue_it()
+        {
+            using var server = new Ws52x.Tests.Network.SemtechUdp.SemtechServerDouble(new LoRaWanSettings().AppKey);
+            var output = new StringWriter();
+            var options = new HostBoardOptions { Speed = 1, GatewayServerHost = "127.0.0.1", GatewayServerPort = server.Port };
+            using (var board = new HostBoard(options, output))
+            {
+                board.Start();
+                board.Play(ScenarioFile.Parse("0s downlink 85 080100ff\n", "s.txt"));
+                board.RunFor(300_000);
+
+                // Not joined, nothing on the air: a relay switched now would be a downlink no network sent.
+                Assert.False(board.Relay.Level, output.ToString());
+                Assert.Contains("host: downlink not sent: with --gateway-udp, queue it at your network server (port 85, 080100ff)", output.ToString());
+            }
+        }
+
+        [Fact]
         public void A_downlink_line_is_queued_at_the_server_and_a_Class_C_socket_gets_it_at_once()
         {
             var (board, output) = Play("2m downlink 85 ff033c00\n", DeviceClass.C, 3 * Minute);

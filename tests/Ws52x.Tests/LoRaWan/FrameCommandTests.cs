@@ -77,6 +77,17 @@ namespace Ws52x.Tests.LoRaWan
         }
 
         [Theory]
+        [InlineData("6001")]
+        [InlineData("e0010203040506070809")]
+        [InlineData("20d6f9")]
+        public void A_frame_that_is_not_lorawan_is_named_in_words_not_by_an_enum_identifier(string hex)
+        {
+            var r = HostProcess.Run("frame", hex);
+            HostProcess.AssertUsageError("frame", hex);
+            Assert.DoesNotMatch(@"\(([A-Z][a-z0-9]+){2,}\)", r.Stderr);
+        }
+
+        [Theory]
         [InlineData("frame", "zz")]
         [InlineData("frame", "6001")]
         [InlineData("frame", "e0010203040506070809")]
