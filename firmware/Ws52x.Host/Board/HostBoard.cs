@@ -106,8 +106,14 @@ namespace Ws52x.Host.Board
                 Gateway = LoRaWanProvisioning.StartGateway(World, Air, options, Settings.Current.LoRaWan, Console, out NetworkServer network, out SemtechUdpBridge bridge);
                 Network = network;
                 Bridge = bridge;
+                if (network != null && options.StateDirectory != null)
+                {
+                    _networkState = new NetworkStateKeeper(network, options.StateDirectory, _output);
+                }
             }
         }
+
+        private readonly NetworkStateKeeper _networkState;
 
         public ILoopClock Clock { get; }
 
@@ -299,6 +305,7 @@ namespace Ws52x.Host.Board
         public void Dispose()
         {
             _radioTrace?.Stop(); // a window still open ends with the run
+            _networkState?.Save();
             Network?.Dispose();
             Bridge?.Dispose();
             _output.Flush();
