@@ -47,6 +47,26 @@ namespace Ws52x.Tests.Network
         }
 
         [Fact]
+        public void A_Class_C_downlink_waits_for_the_windows_of_a_repeated_uplink_too()
+        {
+            var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0, Adr = false });
+            NetworkDevice device = rig.RegisterAbp(c: DeviceClass.C);
+            byte[] up = rig.Uplink(85, NetworkRig.Report());
+            rig.Send(up, 868_100_000, 5);
+            rig.Loop.RunFor(10_000_000);
+
+            // An NbTrans repetition (same bytes) opens RX1 and RX2 again: a downlink asked then must not fall into them.
+            long end = rig.Send(up, 868_300_000, 5);
+            rig.ListenContinuously(869_525_000, 0);
+            rig.Loop.RunFor(300_000);
+            rig.Server.EnqueueDownlink(device, 85, new byte[] { 0x01 });
+            rig.Loop.RunFor(8_000_000);
+            Assert.Equal(1, rig.Server.Counters.Retransmissions);
+            byte[] frame = Assert.Single(rig.Device.Events.Packets);
+            Assert.Equal(end + 2_500_000 + Sf12Airtime(frame.Length), rig.Device.Events.Infos[0].Time);
+        }
+
+        [Fact]
         public void A_Class_C_downlink_queued_during_a_join_waits_for_the_JoinAccept_windows()
         {
             var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0, Adr = false });
