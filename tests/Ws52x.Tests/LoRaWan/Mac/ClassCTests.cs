@@ -110,6 +110,25 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Assert.Equal(0u, rig.Mac.FCntDown); // the unicast counter is untouched
         }
 
+        [Theory]
+        // When the group's frame starts relative to the nominal start of the uplink's RX2 window (SF7 on RX2, 869.525 MHz):
+        [InlineData(-30_000)] // it ends inside the window, which a Class C device holds open on the same channel
+        [InlineData(0)]       // it ends after the window
+        [InlineData(500_000)] // long after
+        public void Multicast_is_heard_in_and_around_the_rx2_window_of_an_uplink(long shift)
+        {
+            var rig = Rig(multicast: true, rx2Dr: 5);
+            var s = rig.Settings.LoRaWan;
+            byte[] g1 = rig.Gateway.BuildFor(0x11111111, s.Multicast[0].McNetSKey, s.Multicast[0].McAppSKey, 1, 85, new byte[] { 0x08, 0xff, 0x01 });
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 2, ShiftMicros = shift, Raw = g1 });
+            rig.Send(new byte[] { 1 });
+            rig.Run(20);
+            var d = Assert.Single(rig.Events.Downlinks);
+            Assert.True(d.Multicast);
+            Assert.Equal(new byte[] { 0x08, 0xff, 0x01 }, d.Payload);
+            Assert.Equal(0, rig.Mac.Statistics.Rejected(FrameError.WrongDevAddr));
+        }
+
         [Fact]
         public void Multicast_refuses_other_ports_confirmed_frames_wrong_keys_and_disabled_groups()
         {
