@@ -59,6 +59,32 @@ namespace Ws52x.Tests.LoRaWan.Mac
         }
 
         [Fact]
+        public void Rx2_is_open_right_after_the_join()
+        {
+            var rig = new MacRig(configure: s => s.LoRaWan.Class = DeviceClass.C).Start();
+            Assert.True(rig.RunUntilJoined(60), rig.Output.ToString());
+            rig.Run(0.2);
+            byte[] frame = rig.Gateway.Build(new ScriptedDownlink { Port = 85, Payload = new byte[] { 0x42 } });
+            rig.Gateway.Radio.Transmit(rig.Clock.NowMicros + 300_000, rig.Gateway.Channel(869525000, 0), frame, frame.Length);
+            rig.Run(5);
+            Assert.Equal(new byte[] { 0x42 }, Assert.Single(rig.Events.Downlinks).Payload);
+        }
+
+        [Theory]
+        [InlineData(0)]         // right after the resend
+        [InlineData(1_100_000)] // after the resend's RX1
+        public void Rx2_reopens_after_a_confirmed_resend(long offset)
+        {
+            var rig = Rig(rx2Dr: 5);
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, Ack = true, BadMic = true }); // the first ACK is lost
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 2, ShiftMicros = offset - 2_000_000, Ack = true });
+            rig.Send(new byte[] { 1 }, confirmed: true);
+            rig.RunUntilDone(1, 60);
+            Assert.Equal(2, rig.Gateway.Uplinks.Count);
+            Assert.Equal((85, UplinkOutcome.Acknowledged), rig.Events.Done.Single());
+        }
+
+        [Fact]
         public void A_class_A_device_hears_nothing_between_its_windows()
         {
             var rig = Rig(DeviceClass.A);
