@@ -88,6 +88,26 @@ namespace Ws52x.Tests.Network
             Assert.Equal(0, board.Firmware.Mac.Statistics.Repetitions); // every ACK heard the first time
         }
 
+        [Fact]
+        public void Class_C_downlinks_queued_together_all_reach_the_socket()
+        {
+            var output = new StringWriter();
+            using HostBoard board = Board(output, deviceClass: DeviceClass.C);
+            board.Start();
+            board.RunFor(35 * Minute);
+            int accepted = board.Firmware.Mac.Statistics.DownlinksAccepted;
+
+            // The server sends them back to back, the first two with FPending: no uplink of the socket may cut in.
+            for (int i = 0; i < 3; i++)
+            {
+                board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 });
+            }
+
+            board.RunFor(Minute);
+            Assert.Equal(3, board.Network.Counters.DownlinksClassC);
+            Assert.Equal(3, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
+        }
+
         [Theory]
         // The regions the tests above leave out, each with confirmed reports, a Class C or A device and a downlink.
         [InlineData("AU915", DeviceClass.C)]

@@ -120,7 +120,9 @@ namespace Ws52x.LoRaWan.Mac
                 _store.SaveSession(_otaa, _session, _params, _plan);
             }
 
-            if ((commands && _handler.NewAnswers) || _frame.FPending)
+            // FPending asks a Class A device for an uplink to open windows for the rest; Class C already listens, and an
+            // uplink sent for it would only cover the next downlink the network sends at once (as LoRaMac-node does).
+            if ((commands && _handler.NewAnswers) || (_frame.FPending && !ClassCActive))
             {
                 _answerWanted = true;
             }

@@ -85,6 +85,24 @@ namespace Ws52x.Tests.LoRaWan.Mac
         }
 
         [Fact]
+        public void FPending_asks_a_class_A_device_for_an_uplink_but_not_a_class_C_one_which_listens_anyway()
+        {
+            var a = Rig(DeviceClass.A);
+            a.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, FPending = true, Port = 85, Payload = new byte[] { 1 } });
+            a.Send(new byte[] { 1 });
+            a.Run(60); // the band's 1 % duty cycle spaces the two
+            Assert.Equal(2, a.Gateway.Uplinks.Count); // the second, empty, opens windows for what waits
+            Assert.Equal(-1, a.Gateway.Uplinks[1].Data.FPort);
+
+            // Class C: an uplink now would only cover the next downlink, which the network sends at once.
+            var c = Rig();
+            c.Gateway.SendNow(c.Gateway.Build(new ScriptedDownlink { FPending = true, Port = 85, Payload = new byte[] { 1 } }));
+            c.Run(30);
+            Assert.Single(c.Events.Downlinks);
+            Assert.Empty(c.Gateway.Uplinks);
+        }
+
+        [Fact]
         public void A_class_A_device_hears_nothing_between_its_windows()
         {
             var rig = Rig(DeviceClass.A);
