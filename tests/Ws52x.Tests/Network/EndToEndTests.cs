@@ -108,6 +108,24 @@ namespace Ws52x.Tests.Network
             Assert.Equal(3, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
         }
 
+        [Fact]
+        public void After_a_confirmed_Class_C_downlink_the_next_waits_for_the_ACK_the_socket_sends()
+        {
+            var output = new StringWriter();
+            using HostBoard board = Board(output, deviceClass: DeviceClass.C);
+            board.Start();
+            board.RunFor(35 * Minute);
+            int accepted = board.Firmware.Mac.Statistics.DownlinksAccepted;
+            board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 }, confirmed: true);
+            board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 });
+            board.RunFor(Minute);
+
+            // The ACK went up at once; sent meanwhile, the second downlink would have been lost under it.
+            Assert.Equal(1, board.Network.Counters.DownlinkAcks);
+            Assert.Equal(2, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
+            Assert.Empty(board.Network.Devices[0].Queue);
+        }
+
         [Theory]
         // The regions the tests above leave out, each with confirmed reports, a Class C or A device and a downlink.
         [InlineData("AU915", DeviceClass.C)]
