@@ -188,6 +188,7 @@ namespace Ws52x.Host.Network
                 {
                     d.AwaitingDownlinkAck = true;
                     d.PendingConfirmedFCnt = fCnt;
+                    d.ClassCAckWaitUntilMicros = w.AtMicros + Airtime(w.DataRate, c.Length) + Options.ClassCAckTimeoutMicros;
                 }
             }
 
@@ -342,10 +343,6 @@ namespace Ws52x.Host.Network
             {
                 Commit(d, c, w, d.LastGateway, "");
                 Counters.DownlinksClassC++;
-                if (c.App.Confirmed)
-                {
-                    d.ClassCAckWaitUntilMicros = at + Airtime(w.DataRate, c.Length) + Options.ClassCAckTimeoutMicros;
-                }
             }
 
             if (d.Queue.Count > 0)
