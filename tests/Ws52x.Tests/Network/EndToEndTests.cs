@@ -88,42 +88,28 @@ namespace Ws52x.Tests.Network
             Assert.Equal(0, board.Firmware.Mac.Statistics.Repetitions); // every ACK heard the first time
         }
 
-        [Fact]
-        public void Class_C_downlinks_queued_together_all_reach_the_socket()
+        [Theory]
+        // Three at once: the server sends them back to back, the first two with FPending; no uplink may cut in.
+        [InlineData(false, 3)]
+        // A confirmed one, then another: the ACK goes up at once, and the second, sent meanwhile, would be lost under it.
+        [InlineData(true, 2)]
+        public void Class_C_downlinks_queued_together_all_reach_the_socket(bool firstConfirmed, int count)
         {
             var output = new StringWriter();
             using HostBoard board = Board(output, deviceClass: DeviceClass.C);
             board.Start();
             board.RunFor(35 * Minute);
             int accepted = board.Firmware.Mac.Statistics.DownlinksAccepted;
-
-            // The server sends them back to back, the first two with FPending: no uplink of the socket may cut in.
-            for (int i = 0; i < 3; i++)
+            for (int i = 0; i < count; i++)
             {
-                board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 });
+                board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 }, confirmed: firstConfirmed && i == 0);
             }
 
             board.RunFor(Minute);
-            Assert.Equal(3, board.Network.Counters.DownlinksClassC);
-            Assert.Equal(3, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
-        }
-
-        [Fact]
-        public void After_a_confirmed_Class_C_downlink_the_next_waits_for_the_ACK_the_socket_sends()
-        {
-            var output = new StringWriter();
-            using HostBoard board = Board(output, deviceClass: DeviceClass.C);
-            board.Start();
-            board.RunFor(35 * Minute);
-            int accepted = board.Firmware.Mac.Statistics.DownlinksAccepted;
-            board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 }, confirmed: true);
-            board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 });
-            board.RunFor(Minute);
-
-            // The ACK went up at once; sent meanwhile, the second downlink would have been lost under it.
-            Assert.Equal(1, board.Network.Counters.DownlinkAcks);
-            Assert.Equal(2, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
+            Assert.Equal(count, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
             Assert.Empty(board.Network.Devices[0].Queue);
+            Assert.Equal(firstConfirmed ? 1 : 0, board.Network.Counters.DownlinkAcks);
+            Assert.Equal(0, board.Network.Counters.DownlinkNacks);
         }
 
         [Theory]
