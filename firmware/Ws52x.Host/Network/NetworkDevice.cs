@@ -56,6 +56,9 @@ namespace Ws52x.Host.Network
         internal bool HasUplink;
         internal uint PendingConfirmedFCnt;
         internal bool AwaitingDownlinkAck;
+
+        /// <summary>While <see cref="AwaitingDownlinkAck"/>, Class C downlinks wait until then for the ACK uplink.</summary>
+        internal long ClassCAckWaitUntilMicros;
         internal uint NextJoinNonce = 1;
 
         /// <summary>The last LinkADRReq the device refused: ADR does not ask the same again.</summary>

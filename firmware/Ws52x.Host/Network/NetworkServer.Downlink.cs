@@ -188,6 +188,7 @@ namespace Ws52x.Host.Network
                 {
                     d.AwaitingDownlinkAck = true;
                     d.PendingConfirmedFCnt = fCnt;
+                    d.ClassCAckWaitUntilMicros = w.AtMicros + Airtime(w.DataRate, c.Length) + Options.ClassCAckTimeoutMicros;
                 }
             }
 
@@ -301,7 +302,7 @@ namespace Ws52x.Host.Network
                 d.ClassCTimer = new LoopTimer(_ => SendClassC(d));
             }
 
-            if (!d.ClassCTimer.IsScheduled)
+            if (!d.ClassCTimer.IsScheduled || d.ClassCTimer.Deadline > _loop.NowMicros)
             {
                 _loop.Schedule(d.ClassCTimer, _loop.NowMicros);
             }
@@ -319,6 +320,11 @@ namespace Ws52x.Host.Network
             long at = _loop.NowMicros + lead;
 
             long quietUntil = d.ClassCQuietUntilMicros;
+            if (d.AwaitingDownlinkAck && d.ClassCAckWaitUntilMicros > quietUntil)
+            {
+                quietUntil = d.ClassCAckWaitUntilMicros; // the device sends its ACK soon: not into the next frame
+            }
+
             Composition c = Compose(d, d.Rx2DataRate, false, new List<DownlinkMacCommand>(), false);
             long free = NextFree(d.LastGateway, at > quietUntil ? at : quietUntil, Airtime(d.Rx2DataRate, c.Length));
             if (free > at)

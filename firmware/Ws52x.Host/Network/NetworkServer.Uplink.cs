@@ -49,6 +49,7 @@ namespace Ws52x.Host.Network
             if (verdict == CounterVerdict.Same && d.LastUplink != null && d.LastUplink.Length == phy.Length && Bytes.ConstantTimeEquals(d.LastUplink, 0, phy, 0, phy.Length))
             {
                 Counters.Retransmissions++;
+                QuietDuringClassAWindows(d, f); // the repetition opened RX1/RX2 again: no Class C downlink into them
                 _log.Info("ns", "uplink " + who + " repeated (retransmission" + (_frame.IsConfirmed ? ", ACK sent again" : "") + ")");
                 if (_frame.IsConfirmed)
                 {
@@ -139,8 +140,8 @@ namespace Ws52x.Host.Network
                 d.MacToSend.Add(DownlinkMacCommand.DevStatusReq());
             }
 
-            // The device's receiver belongs to this uplink's RX1 and RX2 (with the RxDelay it has now, answers applied).
-            d.ClassCQuietUntilMicros = f.EndMicros + (d.RxDelaySeconds + 1) * Second + Options.ClassCGuardMicros;
+            // With the RxDelay it has now, answers applied.
+            QuietDuringClassAWindows(d, f);
             bool mustAnswer = _frame.IsConfirmed || answers.Count > 0 || sticky || _frame.AdrAckReq;
             if (mustAnswer || d.MacToSend.Count > 0 || d.Queue.Count > 0)
             {
@@ -148,6 +149,12 @@ namespace Ws52x.Host.Network
             }
 
             ScheduleClassC(d);
+        }
+
+        /// <summary>The device's receiver belongs to this uplink's RX1 and RX2: Class C downlinks wait until after them.</summary>
+        private void QuietDuringClassAWindows(NetworkDevice d, GatewayFrame f)
+        {
+            d.ClassCQuietUntilMicros = f.EndMicros + (d.RxDelaySeconds + 1) * Second + Options.ClassCGuardMicros;
         }
 
         /// <summary>

@@ -36,6 +36,12 @@ namespace Ws52x.Host.Network
         /// <summary>Class C downlinks wait this long after the device's RX2 of an uplink or a join (its receiver may still be busy).</summary>
         public long ClassCGuardMicros { get; set; } = 500_000;
 
+        /// <summary>
+        /// After a confirmed Class C downlink the next one waits for the device's uplink with the ACK (and its windows),
+        /// at most this long, so that it does not start as the device transmits (ChirpStack's Class-C timeout).
+        /// </summary>
+        public long ClassCAckTimeoutMicros { get; set; } = 8_000_000;
+
         /// <summary>Prints each application uplink with the vendor decoder's view of the payload.</summary>
         public bool DecodeUplinks { get; set; } = true;
     }

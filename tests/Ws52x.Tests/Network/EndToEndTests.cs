@@ -88,6 +88,68 @@ namespace Ws52x.Tests.Network
             Assert.Equal(0, board.Firmware.Mac.Statistics.Repetitions); // every ACK heard the first time
         }
 
+        [Theory]
+        // Three at once: the server sends them back to back, the first two with FPending; no uplink may cut in.
+        [InlineData(false, 3)]
+        // A confirmed one, then another: the ACK goes up at once, and the second, sent meanwhile, would be lost under it.
+        [InlineData(true, 2)]
+        public void Class_C_downlinks_queued_together_all_reach_the_socket(bool firstConfirmed, int count)
+        {
+            var output = new StringWriter();
+            using HostBoard board = Board(output, deviceClass: DeviceClass.C);
+            board.Start();
+            board.RunFor(35 * Minute);
+            int accepted = board.Firmware.Mac.Statistics.DownlinksAccepted;
+            for (int i = 0; i < count; i++)
+            {
+                board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0xb0, 0x04 }, confirmed: firstConfirmed && i == 0);
+            }
+
+            board.RunFor(Minute);
+            Assert.Equal(count, board.Firmware.Mac.Statistics.DownlinksAccepted - accepted);
+            Assert.Empty(board.Network.Devices[0].Queue);
+            Assert.Equal(firstConfirmed ? 1 : 0, board.Network.Counters.DownlinkAcks);
+            Assert.Equal(0, board.Network.Counters.DownlinkNacks);
+        }
+
+        [Theory]
+        // The regions the tests above leave out, each with confirmed reports, a Class C or A device and a downlink.
+        [InlineData("AU915", DeviceClass.C)]
+        [InlineData("AS923-3", DeviceClass.C)]
+        [InlineData("AS923-4", DeviceClass.A)]
+        [InlineData("CN470", DeviceClass.C)]
+        [InlineData("KR920", DeviceClass.C)]
+        [InlineData("IN865", DeviceClass.A)]
+        [InlineData("RU864", DeviceClass.C)]
+        public void In_every_region_confirmed_reports_and_a_downlink_go_through_without_a_refusal_or_a_resend(string region, DeviceClass deviceClass)
+        {
+            var output = new StringWriter();
+            var options = new HostBoardOptions
+            {
+                Speed = HostBoardOptions.MaxSpeed,
+                Region = KnownRegions.Find(region),
+                DataRate = 4, // the reports fit under AS923's and AU915's dwell time too
+                Confirmed = true,
+                Class = deviceClass,
+            };
+            using var board = new HostBoard(options, output);
+            board.Start();
+            board.RunFor(30 * Minute);
+            Assert.True(board.Firmware.Link.IsJoined, output.ToString());
+            board.Network.EnqueueDownlink(board.Network.Devices[0], 85, new byte[] { 0xff, 0x03, 0x58, 0x02 }); // report every 10 min
+            board.RunFor(90 * Minute);
+
+            string[] lines = output.ToString().Split('\n');
+            Assert.Equal(600, board.Settings.Current.Socket.ReportingIntervalSeconds);
+            Assert.True(board.Network.Counters.RejectedTotal == 0, string.Join("\n", lines.Where(l => l.Contains("ns: rejected"))));
+            Assert.True(board.Firmware.Mac.Statistics.DownlinksRejected == 0, string.Join("\n", lines.Where(l => l.Contains("downlink refused"))));
+            Assert.Equal(0, board.Network.Counters.DownlinksMissed);
+            Assert.Equal(0, board.Firmware.Mac.Statistics.Repetitions); // every ACK heard the first time
+            Assert.DoesNotContain(lines, l => l.Contains("not acknowledged") || l.Contains(" not answered"));
+            // Basic information and reports, every 10 minutes once the downlink set it (every 20 would give at most 8).
+            Assert.True(lines.Count(l => l.Contains(" ns: uplink from ") && l.Contains(", port 85, confirmed")) >= 10);
+        }
+
         [Fact]
         public void A_Class_C_downlink_reaches_the_socket_at_once_between_reports()
         {

@@ -47,6 +47,47 @@ namespace Ws52x.Tests.Network
         }
 
         [Fact]
+        public void A_Class_C_downlink_waits_for_the_windows_of_a_repeated_uplink_too()
+        {
+            var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0, Adr = false });
+            NetworkDevice device = rig.RegisterAbp(c: DeviceClass.C);
+            byte[] up = rig.Uplink(85, NetworkRig.Report());
+            rig.Send(up, 868_100_000, 5);
+            rig.Loop.RunFor(10_000_000);
+
+            // An NbTrans repetition (same bytes) opens RX1 and RX2 again: a downlink asked then must not fall into them.
+            long end = rig.Send(up, 868_300_000, 5);
+            rig.ListenContinuously(869_525_000, 0);
+            rig.Loop.RunFor(300_000);
+            rig.Server.EnqueueDownlink(device, 85, new byte[] { 0x01 });
+            rig.Loop.RunFor(8_000_000);
+            Assert.Equal(1, rig.Server.Counters.Retransmissions);
+            byte[] frame = Assert.Single(rig.Device.Events.Packets);
+            Assert.Equal(end + 2_500_000 + Sf12Airtime(frame.Length), rig.Device.Events.Infos[0].Time);
+        }
+
+        [Fact]
+        public void After_a_confirmed_Class_C_downlink_the_next_waits_for_the_ACK_at_most_the_Class_C_timeout()
+        {
+            var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0, Adr = false });
+            NetworkDevice device = rig.RegisterAbp(c: DeviceClass.C);
+            rig.Send(rig.Uplink(85, NetworkRig.Report()), 868_100_000, 5);
+            rig.Loop.RunFor(10_000_000);
+            rig.ListenContinuously(869_525_000, 0);
+            long asked = rig.Loop.NowMicros;
+            rig.Server.EnqueueDownlink(device, 85, new byte[] { 0x01 }, confirmed: true);
+            rig.Server.EnqueueDownlink(device, 85, new byte[] { 0x02 });
+            rig.Loop.RunFor(20_000_000);
+
+            // No ACK comes (this device never sends one): the second goes once the timeout after the first is over.
+            Assert.Equal(2, rig.Device.Events.Packets.Count);
+            long first = rig.Device.Events.Infos[0].Time;
+            Assert.Equal(asked + 100_000 + Sf12Airtime(rig.Device.Events.Packets[0].Length), first);
+            Assert.Equal(first + new NetworkServerOptions().ClassCAckTimeoutMicros + Sf12Airtime(rig.Device.Events.Packets[1].Length),
+                rig.Device.Events.Infos[1].Time);
+        }
+
+        [Fact]
         public void A_Class_C_downlink_queued_during_a_join_waits_for_the_JoinAccept_windows()
         {
             var rig = new NetworkRig(options: new NetworkServerOptions { DevStatusIntervalMicros = 0, Adr = false });

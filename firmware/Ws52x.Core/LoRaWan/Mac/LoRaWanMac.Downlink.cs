@@ -50,8 +50,9 @@ namespace Ws52x.LoRaWan.Mac
                 int group = address == _session.DevAddr ? -1 : MulticastGroupOf(address);
                 if (group >= 0)
                 {
-                    // Multicast is heard in Class C's continuous RX2, never as the answer to an uplink.
-                    if (ClassCActive && !inClassAWindow)
+                    // Multicast is heard in Class C's continuous RX2, the part that is an uplink's RX2 window included (the
+                    // group's frame is no answer to the uplink, but it comes on the same channel); never in RX1 or Class A.
+                    if (ClassCActive && _state != MacState.Rx1)
                     {
                         AcceptMulticast(group, buffer, count);
                     }
@@ -119,7 +120,9 @@ namespace Ws52x.LoRaWan.Mac
                 _store.SaveSession(_otaa, _session, _params, _plan);
             }
 
-            if ((commands && _handler.NewAnswers) || _frame.FPending)
+            // FPending asks a Class A device for an uplink to open windows for the rest; Class C already listens, and an
+            // uplink sent for it would only cover the next downlink the network sends at once (as LoRaMac-node does).
+            if ((commands && _handler.NewAnswers) || (_frame.FPending && !ClassCActive))
             {
                 _answerWanted = true;
             }

@@ -59,6 +59,50 @@ namespace Ws52x.Tests.LoRaWan.Mac
         }
 
         [Fact]
+        public void Rx2_is_open_right_after_the_join()
+        {
+            var rig = new MacRig(configure: s => s.LoRaWan.Class = DeviceClass.C).Start();
+            Assert.True(rig.RunUntilJoined(60), rig.Output.ToString());
+            rig.Run(0.2);
+            byte[] frame = rig.Gateway.Build(new ScriptedDownlink { Port = 85, Payload = new byte[] { 0x42 } });
+            rig.Gateway.Radio.Transmit(rig.Clock.NowMicros + 300_000, rig.Gateway.Channel(869525000, 0), frame, frame.Length);
+            rig.Run(5);
+            Assert.Equal(new byte[] { 0x42 }, Assert.Single(rig.Events.Downlinks).Payload);
+        }
+
+        [Theory]
+        [InlineData(0)]         // right after the resend
+        [InlineData(1_100_000)] // after the resend's RX1
+        public void Rx2_reopens_after_a_confirmed_resend(long offset)
+        {
+            var rig = Rig(rx2Dr: 5);
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, Ack = true, BadMic = true }); // the first ACK is lost
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 2, ShiftMicros = offset - 2_000_000, Ack = true });
+            rig.Send(new byte[] { 1 }, confirmed: true);
+            rig.RunUntilDone(1, 60);
+            Assert.Equal(2, rig.Gateway.Uplinks.Count);
+            Assert.Equal((85, UplinkOutcome.Acknowledged), rig.Events.Done.Single());
+        }
+
+        [Fact]
+        public void FPending_asks_a_class_A_device_for_an_uplink_but_not_a_class_C_one_which_listens_anyway()
+        {
+            var a = Rig(DeviceClass.A);
+            a.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 1, FPending = true, Port = 85, Payload = new byte[] { 1 } });
+            a.Send(new byte[] { 1 });
+            a.Run(60); // the band's 1 % duty cycle spaces the two
+            Assert.Equal(2, a.Gateway.Uplinks.Count); // the second, empty, opens windows for what waits
+            Assert.Equal(-1, a.Gateway.Uplinks[1].Data.FPort);
+
+            // Class C: an uplink now would only cover the next downlink, which the network sends at once.
+            var c = Rig();
+            c.Gateway.SendNow(c.Gateway.Build(new ScriptedDownlink { FPending = true, Port = 85, Payload = new byte[] { 1 } }));
+            c.Run(30);
+            Assert.Single(c.Events.Downlinks);
+            Assert.Empty(c.Gateway.Uplinks);
+        }
+
+        [Fact]
         public void A_class_A_device_hears_nothing_between_its_windows()
         {
             var rig = Rig(DeviceClass.A);
@@ -108,6 +152,25 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Assert.Equal(2, rig.Mac.Statistics.MulticastAccepted);
             Assert.Equal(1, rig.Mac.Statistics.Rejected(FrameError.Replay));
             Assert.Equal(0u, rig.Mac.FCntDown); // the unicast counter is untouched
+        }
+
+        [Theory]
+        // When the group's frame starts relative to the nominal start of the uplink's RX2 window (SF7 on RX2, 869.525 MHz):
+        [InlineData(-30_000)] // it ends inside the window, which a Class C device holds open on the same channel
+        [InlineData(0)]       // it ends after the window
+        [InlineData(500_000)] // long after
+        public void Multicast_is_heard_in_and_around_the_rx2_window_of_an_uplink(long shift)
+        {
+            var rig = Rig(multicast: true, rx2Dr: 5);
+            var s = rig.Settings.LoRaWan;
+            byte[] g1 = rig.Gateway.BuildFor(0x11111111, s.Multicast[0].McNetSKey, s.Multicast[0].McAppSKey, 1, 85, new byte[] { 0x08, 0xff, 0x01 });
+            rig.Gateway.Downlinks.Enqueue(new ScriptedDownlink { Window = 2, ShiftMicros = shift, Raw = g1 });
+            rig.Send(new byte[] { 1 });
+            rig.Run(20);
+            var d = Assert.Single(rig.Events.Downlinks);
+            Assert.True(d.Multicast);
+            Assert.Equal(new byte[] { 0x08, 0xff, 0x01 }, d.Payload);
+            Assert.Equal(0, rig.Mac.Statistics.Rejected(FrameError.WrongDevAddr));
         }
 
         [Fact]
