@@ -214,7 +214,7 @@ namespace Ws52x.LoRaWan.Mac
         private void RxParamSetup(MacCommand c)
         {
             int hz = (int)c.Frequency;
-            bool freqOk = _region.IsValidFrequency(hz) && _radio.IsFrequencySupported(hz);
+            bool freqOk = _region.IsValidRx2Frequency(hz) && _radio.IsFrequencySupported(hz);
             bool drOk = _region.IsDownlinkDataRate(c.Rx2DataRate) && _region.IsLoRa(c.Rx2DataRate);
             bool offsetOk = c.Rx1DrOffset <= _region.MaxRx1DrOffset;
             if (freqOk && drOk && offsetOk)

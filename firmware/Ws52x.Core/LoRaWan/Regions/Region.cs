@@ -299,6 +299,21 @@ namespace Ws52x.LoRaWan.Regions
         }
 
         /// <summary>
+        /// A carrier RXParamSetupReq may move RX2 to: in a fixed plan (US915, AU915, CN470) one of the plan's downlink
+        /// channels, as LoRaMac-node checks (an uplink channel there is not a downlink carrier); elsewhere any allowed one.
+        /// </summary>
+        public bool IsValidRx2Frequency(int frequencyHz)
+        {
+            if (!IsFixedPlan)
+            {
+                return IsValidFrequency(frequencyHz);
+            }
+
+            int offset = frequencyHz - DownBaseHz;
+            return offset >= 0 && offset % DownStepHz == 0 && offset / DownStepHz < DownCount;
+        }
+
+        /// <summary>
         /// Fixed plans: the carrier of uplink channel <paramref name="channel"/> (125 kHz ones first, then 500 kHz),
         /// or 0 when the plan has no such channel.
         /// </summary>

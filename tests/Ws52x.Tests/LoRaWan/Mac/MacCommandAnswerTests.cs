@@ -139,6 +139,21 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Assert.Equal(0, rig.Mac.Rx2DataRate);
         }
 
+        [Theory]
+        [InlineData("98ec89", false)] // 903.9 MHz: an uplink channel, not a downlink carrier
+        [InlineData("20ee8c", false)] // 923.6 MHz: between two downlink channels
+        [InlineData("e89d8d", false)] // 928.1 MHz: past the last downlink channel
+        [InlineData("d8f98c", true)] // 923.9 MHz: downlink channel 1
+        [InlineData("78868d", true)] // 927.5 MHz: downlink channel 7
+        public void In_us915_rx2_moves_only_to_a_downlink_channel(string frequency, bool accepted)
+        {
+            var rig = Rig("US915", 3);
+            var command = new byte[] { 0x05, 0x08 }.Concat(Ws52x.Util.Hex.Parse(frequency)).ToArray(); // RX2 DR8
+            var a = Answer(rig, command);
+            Assert.Equal(new byte[] { 0x05, (byte)(accepted ? 0x07 : 0x06) }, a.FOpts);
+            Assert.Equal(accepted ? (int)(Ws52x.Util.Bytes.ReadUInt16LE(command, 2) | command[4] << 16) * 100 : 923_300_000, rig.Mac.Rx2FrequencyHz);
+        }
+
         [Fact]
         public void DevStatusReq_answers_mains_power_and_the_downlink_snr()
         {
