@@ -18,12 +18,12 @@ namespace Ws52x.Tests.LoRaWan
             return s;
         }
 
-        private byte[] Downlink(Session s, uint fcnt32, MType type = MType.UnconfirmedDataDown, string fopts = "", int port = 10, string payload = "0102")
+        private byte[] Downlink(Session s, uint fcnt32, MType type = MType.UnconfirmedDataDown, string fopts = "", int port = 10, string payload = "0102", int fctrl = FCtrl.Ack)
         {
             var output = new byte[255];
             byte[] fo = H(fopts);
             byte[] p = H(payload);
-            int n = _builder.BuildData(type, s.DevAddr, s.NwkSKey, s.AppSKey, fcnt32, FCtrl.Ack, fo, 0, fo.Length, port, p, 0, p.Length, output, 0);
+            int n = _builder.BuildData(type, s.DevAddr, s.NwkSKey, s.AppSKey, fcnt32, fctrl, fo, 0, fo.Length, port, p, 0, p.Length, output, 0);
             Assert.True(n > 0, _builder.LastError.ToString());
             return output.AsSpan(0, n).ToArray();
         }
@@ -123,8 +123,10 @@ namespace Ws52x.Tests.LoRaWan
             Assert.Equal(FrameError.BadMulticast, Parse(group, Downlink(group, 1, MType.ConfirmedDataDown)));
             Assert.Equal(FrameError.BadMulticast, Parse(group, Downlink(group, 1, fopts: "06")));
             Assert.Equal(FrameError.BadMulticast, Parse(group, Downlink(group, 1, port: 0, payload: "06")));
+            Assert.Equal(FrameError.BadMulticast, Parse(group, Downlink(group, 1, payload: "cafe")));  // ACK set
+            Assert.Equal(FrameError.BadMulticast, Parse(group, Downlink(group, 1, payload: "cafe", fctrl: FCtrl.AdrAckReq)));
             Assert.False(group.HasDownlink);
-            Assert.Equal(FrameError.None, Parse(group, Downlink(group, 1, payload: "cafe")));
+            Assert.Equal(FrameError.None, Parse(group, Downlink(group, 1, payload: "cafe", fctrl: 0)));
             Assert.Equal("cafe", X(_frame.Payload, 0, _frame.PayloadLength));
         }
 

@@ -46,7 +46,8 @@ namespace Ws52x.LoRaWan.Frames
                 return FrameError.WrongDevAddr;
             }
 
-            if (session.IsMulticast && (result.IsConfirmed || result.FOptsLength > 0 || result.FPort == 0))
+            // A group frame acknowledges nothing and asks nothing (TS005; LoRaMac-node refuses ACK and ADRACKReq too).
+            if (session.IsMulticast && (result.IsConfirmed || result.FOptsLength > 0 || result.FPort == 0 || result.Ack || result.AdrAckReq))
             {
                 return FrameError.BadMulticast;
             }
