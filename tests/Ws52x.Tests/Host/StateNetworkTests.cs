@@ -1,9 +1,6 @@
 using System;
 using System.IO;
-using Ws52x.Host.Board;
-using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Network;
-using Ws52x.Host.Scenario;
 using Ws52x.Tests.Storage;
 
 namespace Ws52x.Tests.Host
@@ -57,25 +54,7 @@ namespace Ws52x.Tests.Host
             Assert.Contains("unknown DevAddr", damaged);
         }
 
-        private static string Run(string dir, string scenario, out NetworkDevice device, string appKey = null)
-        {
-            var output = new StringWriter();
-            var options = new HostBoardOptions
-            {
-                Speed = HostBoardOptions.MaxSpeed,
-                Duration = TimeSpan.FromMinutes(25),
-                Load = LoadProfiles.Find("heater"),
-                StateDirectory = dir,
-                Scenario = ScenarioFile.Parse(scenario, "test"),
-                AppKey = appKey == null ? null : Ws52x.Util.Hex.Parse(appKey),
-            };
-            using (var board = new HostBoard(options, output))
-            {
-                board.Run();
-                device = board.Network.Devices[0];
-            }
-
-            return output.ToString();
-        }
+        private static string Run(string dir, string scenario, out NetworkDevice device, string appKey = null) =>
+            StateDirectoryTests.RunBoard(dir, scenario, appKey, out device);
     }
 }

@@ -6,6 +6,8 @@ using Ws52x.Config.Storage;
 using Ws52x.Host.Board;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Host.Board.Storage;
+using Ws52x.Host.Network;
+using Ws52x.Host.Scenario;
 using Ws52x.Metering;
 using Ws52x.Tests.Host;
 
@@ -84,7 +86,10 @@ namespace Ws52x.Tests.Storage
         }
 
         /// <summary>25 minutes of a 2 kW heater on the host board, in-process on the virtual clock; returns its output.</summary>
-        private static string RunBoard(string stateDirectory)
+        private static string RunBoard(string stateDirectory) => RunBoard(stateDirectory, null, null, out _);
+
+        /// <summary>The same with a scenario (null: the built-in press) and an AppKey; <paramref name="device"/> is the socket as the built-in server knows it.</summary>
+        internal static string RunBoard(string stateDirectory, string scenario, string appKey, out NetworkDevice device)
         {
             var output = new StringWriter();
             var options = new HostBoardOptions
@@ -93,10 +98,13 @@ namespace Ws52x.Tests.Storage
                 Duration = TimeSpan.FromMinutes(25),
                 Load = LoadProfiles.Find("heater"),
                 StateDirectory = stateDirectory,
+                Scenario = scenario == null ? null : ScenarioFile.Parse(scenario, "test"),
+                AppKey = appKey == null ? null : Ws52x.Util.Hex.Parse(appKey),
             };
             using (var board = new HostBoard(options, output))
             {
                 board.Run();
+                device = board.Network.Devices[0];
             }
 
             return output.ToString();
