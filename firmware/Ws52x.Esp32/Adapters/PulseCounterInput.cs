@@ -29,8 +29,7 @@ namespace Ws52x.Esp32.Adapters
 
         private readonly GpioPulseCounter _counter;
         private readonly object _lock = new object();
-        private long _lastRaw;
-        private long _total;
+        private long _highestRaw;
 
         public PulseCounterInput(int pinNumber)
         {
@@ -46,15 +45,18 @@ namespace Ws52x.Esp32.Adapters
             readMicros = reading.RelativeTime.Ticks / 10;
             lastEdgeMicros = -1;
 
-            // The native total is 64-bit already. Summing deltas keeps the interface's promise (never backwards) even if
-            // the native count were reset underneath us (GpioPulseCounter.Reset, a counter re-created): then the new raw
-            // count is all new pulses.
+            // The native total is 64-bit already, but not read atomically: between the 16-bit unit wrapping to 0 and
+            // its watch-point interrupt adding 0x7fff to the overflow total, a read comes out 32,767 low, and the next
+            // one is right again. So a count below the highest seen is such a read (this adapter never resets the
+            // counter): it adds nothing, and later reads count from the highest, so no pulse is lost or added twice.
             lock (_lock)
             {
-                long delta = reading.Count - _lastRaw;
-                _lastRaw = reading.Count;
-                _total += delta >= 0 ? delta : reading.Count;
-                return _total;
+                if (reading.Count > _highestRaw)
+                {
+                    _highestRaw = reading.Count;
+                }
+
+                return _highestRaw;
             }
         }
     }
