@@ -4,8 +4,10 @@
 //   FileStream.Write(byte[], int, int) / Read(byte[], int, int) (returns 0 or -1 at the end) / Flush() / Length / Dispose(),
 //   FileMode.Create (opens, then SetLength(0) when the file exists) / Open, FileAccess.Read / Write.
 // The ESP32 internal flash drive is "I:" (nanoframework/nf-interpreter targets/ESP32/ESP32/target_FileSystem.cpp),
-// a LittleFS volume. In nf-interpreter's littlefs_FS_Driver.cpp, FileStream.Flush is lfs_file_sync and Dispose is
-// lfs_file_close, both commits; remove is atomic in LittleFS. That is what Ws52x.Platform.IFileStore asks of a board.
+// a LittleFS volume behind ESP-IDF's stdio (targets/ESP32/_littlefs/littlefs_FS_Driver.cpp). There FileStream.Flush
+// is only stdio fflush, which hands the buffer to LittleFS without committing it; Dispose is fclose, i.e.
+// lfs_file_close, the commit. So Write disposes its stream before it returns, and a cut before that leaves the
+// old content; remove is atomic in LittleFS. That is what Ws52x.Platform.IFileStore asks of a board.
 // The same calls exist in desktop .NET, so tests/Ws52x.Tests/Storage compiles this file for the host, with the core's
 // journal, and replays power cuts against it.
 using System.IO;
