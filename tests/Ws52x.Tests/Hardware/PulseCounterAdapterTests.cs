@@ -2,10 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Ws52x.Platform;
-using Ws52x.Tests.Portability;
+using Ws52x.Tests.Storage;
 
 namespace Ws52x.Tests.Hardware
 {
@@ -90,22 +88,7 @@ namespace System.Device.Gpio
         private static Assembly Compile()
         {
             string source = Path.Combine(Paths.RepoRoot, "firmware", "Ws52x.Esp32", "Adapters", "PulseCounterInput.cs");
-            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
-                .Select(p => MetadataReference.CreateFromFile(p))
-                .Append(MetadataReference.CreateFromFile(typeof(IPulseInput).Assembly.Location));
-            var compilation = CSharpCompilation.Create(
-                "Ws52x.Esp32.PulseCounterOnHost",
-                new[]
-                {
-                    CSharpSyntaxTree.ParseText(File.ReadAllText(source), NanoCompileCheck.ParseOptions),
-                    CSharpSyntaxTree.ParseText(NativeStandIn, NanoCompileCheck.ParseOptions),
-                },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var pe = new MemoryStream();
-            var result = compilation.Emit(pe);
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-            return Assembly.Load(pe.ToArray());
+            return Esp32FlashStorage.CompileForHost("Ws52x.Esp32.PulseCounterOnHost", File.ReadAllText(source), NativeStandIn);
         }
     }
 }

@@ -25,18 +25,25 @@ namespace Ws52x.Tests.Storage
 
         private static Type Compile()
         {
+            return CompileForHost("Ws52x.Esp32.FlashStorageOnHost", File.ReadAllText(SourcePath)).GetType("Ws52x.Esp32.Adapters.FlashStorage", true);
+        }
+
+        /// <summary>Compiles ESP32 app sources (and any stand-ins for nanoFramework types they need) in C# 9 against the
+        /// core and desktop .NET, as one assembly.</summary>
+        public static Assembly CompileForHost(string assemblyName, params string[] sources)
+        {
             var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
                 .Select(p => MetadataReference.CreateFromFile(p))
                 .Append(MetadataReference.CreateFromFile(typeof(IFileStore).Assembly.Location));
             var compilation = CSharpCompilation.Create(
-                "Ws52x.Esp32.FlashStorageOnHost",
-                new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(SourcePath), NanoCompileCheck.ParseOptions) },
+                assemblyName,
+                sources.Select(s => CSharpSyntaxTree.ParseText(s, NanoCompileCheck.ParseOptions)),
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using var pe = new MemoryStream();
             var result = compilation.Emit(pe);
             Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-            return Assembly.Load(pe.ToArray()).GetType("Ws52x.Esp32.Adapters.FlashStorage", true);
+            return Assembly.Load(pe.ToArray());
         }
     }
 
