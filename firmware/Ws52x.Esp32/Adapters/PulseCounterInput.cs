@@ -27,9 +27,16 @@ namespace Ws52x.Esp32.Adapters
         // HLW8012 and BL0937 parts.
         private const ushort GlitchFilterNanos = 1000;
 
+        // What one 16-bit wrap adds to the native total (the watch points are at +-0x7fff).
+        private const long WrapPulses = 0x7fff;
+
+        // No HLW8012/BL0937 CF or CF1 comes near 100 kHz: a rise of a wrap or more faster than that is a miscounted wrap.
+        private const long MinMicrosPerPulse = 10;
+
         private readonly GpioPulseCounter _counter;
         private readonly object _lock = new object();
         private long _highestRaw;
+        private long _lastReadMicros = long.MinValue;
 
         public PulseCounterInput(int pinNumber)
         {
@@ -42,16 +49,22 @@ namespace Ws52x.Esp32.Adapters
         public long Read(out long readMicros, out long lastEdgeMicros)
         {
             GpioPulseCount reading = _counter.Read();
-            readMicros = reading.RelativeTime.Ticks / 10;
+            long now = reading.RelativeTime.Ticks / 10;
+            readMicros = now;
             lastEdgeMicros = -1;
 
             // The native total is 64-bit already, but not read atomically: between the 16-bit unit wrapping to 0 and
-            // its watch-point interrupt adding 0x7fff to the overflow total, a read comes out 32,767 low, and the next
-            // one is right again. So a count below the highest seen is such a read (this adapter never resets the
-            // counter): it adds nothing, and later reads count from the highest, so no pulse is lost or added twice.
+            // its watch-point interrupt adding 0x7fff to the overflow total, a read comes out 32,767 low; and a wrap
+            // between reading the count and reading the total makes it 32,767 high. The next read is right again. So a
+            // count below the highest seen (this adapter never resets the counter), or a wrap's worth above it sooner
+            // than the chip can pulse, is passed over: the reading after it counts from the highest, so no pulse is
+            // lost or counted twice.
             lock (_lock)
             {
-                if (reading.Count > _highestRaw)
+                long rise = reading.Count - _highestRaw;
+                bool tooFast = rise >= WrapPulses && _lastReadMicros != long.MinValue && now - _lastReadMicros < rise * MinMicrosPerPulse;
+                _lastReadMicros = now;
+                if (rise > 0 && !tooFast)
                 {
                     _highestRaw = reading.Count;
                 }
