@@ -267,6 +267,29 @@ namespace Ws52x.Tests.Config
             Assert.Equal(micro, CalibrateCommand.ParseMicro(text));
         }
 
+        [Fact]
+        public void A_command_that_fails_is_answered_with_why_and_the_console_goes_on()
+        {
+            // e.g. `calibrate finish` on a full flash: the storage's exception must not leave the console deaf.
+            var rig = new ConsoleRig();
+            rig.Config.Console.Register(new FailingCommand());
+            rig.Login();
+            Assert.Equal("error: flaky failed: flash full", rig.One("flaky now"));
+            Assert.Contains(rig.Type("help"), l => l.Contains("flaky now"));
+            Assert.StartsWith("report_interval = ", rig.One("get report_interval"));
+        }
+
+        private sealed class FailingCommand : IConsoleCommand
+        {
+            public string Name => "flaky";
+
+            public string Usage => "flaky now   fails";
+
+            public bool NeedsLogin(string args) => true;
+
+            public string Run(string args) => throw new System.IO.IOException("flash full");
+        }
+
         private sealed class FakeCommand : IConsoleCommand
         {
             public static int Runs;

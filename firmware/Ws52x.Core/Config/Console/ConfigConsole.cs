@@ -1,3 +1,4 @@
+using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Platform;
@@ -318,7 +319,16 @@ namespace Ws52x.Config.Console
                 }
                 else
                 {
-                    Handle(line);
+                    try
+                    {
+                        Handle(line);
+                    }
+                    catch (Exception e)
+                    {
+                        // A command that throws (storage refusing a write) is answered, and the queue goes on: left
+                        // posted, the console would never hear another line.
+                        Error(ConsoleLine.FirstWord(line, out _) + " failed: " + e.Message);
+                    }
                 }
             }
         }
