@@ -117,7 +117,7 @@ namespace Ws52x.LoRaWan.Mac
             if (_handler.Changed)
             {
                 _handler.Changed = false;
-                _store.SaveSession(_otaa, _session, _params, _plan);
+                Saved(_store.SaveSession(_otaa, _session, _params, _plan), "session");
             }
 
             // FPending asks a Class A device for an uplink to open windows for the rest; Class C already listens, and an
@@ -128,7 +128,7 @@ namespace Ws52x.LoRaWan.Mac
             }
 
             // The exact FCntDown is kept, so that this frame cannot be replayed after a power cut.
-            _store.SaveCounters(_fCntUpReserve, _session, _multicast);
+            Saved(_store.SaveCounters(_fCntUpReserve, _session, _multicast), "FCntDown");
             if (LogFrames)
             {
                 TextBuffer line = _log.Line("lorawan").Append("downlink FCnt ").Append(_frame.FCnt32).Append(_frame.Ack ? " ACK" : "").Append(_frame.IsConfirmed ? " confirmed" : "");
@@ -174,7 +174,7 @@ namespace Ws52x.LoRaWan.Mac
 
             s.AcceptDownlink(_frame.FCnt32);
             Statistics.MulticastAccepted++;
-            _store.SaveCounters(_fCntUpReserve, _session, _multicast);
+            Saved(_store.SaveCounters(_fCntUpReserve, _session, _multicast), "multicast FCntDown");
             if (LogFrames)
             {
                 _log.Line("lorawan").Append("multicast group ").Append(group + 1).Append(" FCnt ").Append(_frame.FCnt32).Append(" port ").Append(_frame.FPort)

@@ -124,10 +124,17 @@ namespace Ws52x.LoRaWan.Mac
                 return;
             }
 
+            // The reserve is on flash before a DevNonce under it goes out: one the flash refused could come again after a
+            // power cut, and a join server refuses a DevNonce it has seen.
             if (_devNonce >= _devNonceReserve)
             {
+                if (!_store.SaveDevNonce(_devNonce + MacStore.Reserve))
+                {
+                    WaitFor(now + RadioRetryMicros, "DevNonce reserve not saved (" + _store.LastFailure + "): no JoinRequest until it is, next try in 60 s");
+                    return;
+                }
+
                 _devNonceReserve = _devNonce + MacStore.Reserve;
-                _store.SaveDevNonce(_devNonceReserve);
             }
 
             _requestNonce = (ushort)_devNonce;
@@ -185,8 +192,7 @@ namespace Ws52x.LoRaWan.Mac
             _counterExhausted = false;
             _linkChecksUnanswered = 0;
             _joined = true;
-            _store.SaveSession(true, _session, _params, _plan);
-            _store.SaveCounters(_fCntUpReserve, _session, _multicast);
+            Saved(_store.SaveSession(true, _session, _params, _plan) && _store.SaveCounters(_fCntUpReserve, _session, _multicast), "new session");
             Statistics.Joins++;
             _log.Line("lorawan").Append("joined: DevAddr ").Hex32(_session.DevAddr).Append(" after ").Append(_joinAttempts).Append(" JoinRequest(s), RX1 offset ")
                 .Append(_params.Rx1DrOffset).Append(", RX2 DR").Append(_params.Rx2DataRate).Append(", RX delay ").Append(_params.RxDelaySeconds).Append(" s");
@@ -200,7 +206,7 @@ namespace Ws52x.LoRaWan.Mac
         {
             _joined = false;
             _sessionAnnounced = false;
-            _store.EraseSession();
+            Saved(_store.EraseSession(), "erase of the old session");
             CloseFrameAndQueue();
             ResetParameters();
             _selector.ResetJoin();
@@ -224,6 +230,15 @@ namespace Ws52x.LoRaWan.Mac
             CloseFrameAndQueue();
             _joined = false;
             Halt("ABP frame counter exhausted at 2^32: no frame may be sent again with these keys; set new ABP keys");
+        }
+
+        /// <summary>Logs a record the flash refused; the MAC goes on with what it holds in memory.</summary>
+        private void Saved(bool ok, string what)
+        {
+            if (!ok)
+            {
+                _log.Warn("lorawan", what + " not saved (" + _store.LastFailure + ")");
+            }
         }
 
         private void Halt(string why)

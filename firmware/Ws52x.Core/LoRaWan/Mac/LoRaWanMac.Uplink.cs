@@ -158,7 +158,12 @@ namespace Ws52x.LoRaWan.Mac
 
             if (_transmissions == 0)
             {
-                ReserveCounter();
+                if (!ReserveCounter())
+                {
+                    WaitFor(now + RadioRetryMicros, "FCntUp reserve not saved (" + _store.LastFailure + "): nothing is sent until it is, next try in 60 s");
+                    return;
+                }
+
                 _adr.OnUplinkSent();
             }
 
@@ -295,7 +300,7 @@ namespace Ws52x.LoRaWan.Mac
                 _log.Line("lorawan").Append("ADR back-off: DR").Append(_params.DataRate).Append(", power index ").Append(_params.TxPowerIndex)
                     .Append(", ").Append(_plan.EnabledCount()).Append(" channels");
                 _log.End();
-                _store.SaveSession(_otaa, _session, _params, _plan);
+                Saved(_store.SaveSession(_otaa, _session, _params, _plan), "session");
             }
 
             if (!lost)
@@ -317,15 +322,26 @@ namespace Ws52x.LoRaWan.Mac
             }
         }
 
-        /// <summary>Before FCnt c first goes out: when c reaches the persisted reserve, move the reserve 16 ahead first.</summary>
-        private void ReserveCounter()
+        /// <summary>
+        /// Before FCnt c first goes out: when c reaches the persisted reserve, the reserve 16 ahead goes to flash first;
+        /// false when the flash refused it (then c must not go out: after a power cut it could go out again).
+        /// </summary>
+        private bool ReserveCounter()
         {
             uint c = _session.FCntUp;
-            if (c >= _fCntUpReserve)
+            if (c < _fCntUpReserve)
             {
-                _fCntUpReserve = c > uint.MaxValue - MacStore.Reserve ? uint.MaxValue : c + MacStore.Reserve;
-                _store.SaveCounters(_fCntUpReserve, _session, _multicast);
+                return true;
             }
+
+            uint reserve = c > uint.MaxValue - MacStore.Reserve ? uint.MaxValue : c + MacStore.Reserve;
+            if (!_store.SaveCounters(reserve, _session, _multicast))
+            {
+                return false;
+            }
+
+            _fCntUpReserve = reserve;
+            return true;
         }
 
         /// <summary>Fails what was waiting (a rejoin or a halt): the application hears about each frame.</summary>

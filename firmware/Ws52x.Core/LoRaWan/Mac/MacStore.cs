@@ -1,3 +1,4 @@
+using System;
 using Ws52x.LoRaWan.Frames;
 using Ws52x.LoRaWan.Regions;
 using Ws52x.Platform;
@@ -71,7 +72,11 @@ namespace Ws52x.LoRaWan.Mac
             return true;
         }
 
-        public void SaveSession(bool otaa, Session session, MacParameters parameters, ChannelPlan plan)
+        /// <summary>Why the last save or erase failed: the storage's message (a full or worn flash).</summary>
+        public string LastFailure { get; private set; }
+
+        /// <summary>False when the storage refused the write (<see cref="LastFailure"/> says why); so do the other saves.</summary>
+        public bool SaveSession(bool otaa, Session session, MacParameters parameters, ChannelPlan plan)
         {
             Header(SessionLength);
             _buffer[5] = (byte)(otaa ? 0 : 1);
@@ -80,7 +85,7 @@ namespace Ws52x.LoRaWan.Mac
             System.Array.Copy(session.AppSKey, 0, _buffer, 26, 16);
             parameters.Write(_buffer, 42);
             plan.Write(_buffer, 42 + MacParameters.RecordLength);
-            Write(SessionKey, SessionLength);
+            return Write(SessionKey, SessionLength);
         }
 
         /// <summary>Counters of this identity; false when there are none.</summary>
@@ -105,7 +110,7 @@ namespace Ws52x.LoRaWan.Mac
             return true;
         }
 
-        public void SaveCounters(uint fCntUpReserve, Session session, Session[] multicast)
+        public bool SaveCounters(uint fCntUpReserve, Session session, Session[] multicast)
         {
             Header(CountersLength);
             Bytes.WriteUInt32LE(_buffer, 5, fCntUpReserve);
@@ -119,7 +124,7 @@ namespace Ws52x.LoRaWan.Mac
             }
 
             _buffer[13] = (byte)flags;
-            Write(CountersKey, CountersLength);
+            return Write(CountersKey, CountersLength);
         }
 
         /// <summary>The first DevNonce not yet possibly used (0 on a new board).</summary>
@@ -133,23 +138,30 @@ namespace Ws52x.LoRaWan.Mac
             return (int)Bytes.ReadUInt32LE(_buffer, 0);
         }
 
-        public void SaveDevNonce(int reserve)
+        public bool SaveDevNonce(int reserve)
         {
             Bytes.WriteUInt32LE(_buffer, 0, (uint)reserve);
-            if (_storage != null)
-            {
-                _storage.Replace(DevNonceKey, _buffer, 4);
-                Writes++;
-            }
+            return Write(DevNonceKey, 4);
         }
 
         /// <summary>Forgets the session and its counters (a new join follows); the DevNonce reserve stays.</summary>
-        public void EraseSession()
+        public bool EraseSession()
         {
-            if (_storage != null)
+            if (_storage == null)
+            {
+                return true;
+            }
+
+            try
             {
                 _storage.Delete(SessionKey);
                 _storage.Delete(CountersKey);
+                return true;
+            }
+            catch (Exception e)
+            {
+                LastFailure = e.Message;
+                return false;
             }
         }
 
@@ -194,13 +206,25 @@ namespace Ws52x.LoRaWan.Mac
             return length == expected && _buffer[0] == Version && Bytes.ReadUInt32LE(_buffer, 1) == Fingerprint;
         }
 
-        private void Write(string key, int length)
+        private bool Write(string key, int length)
         {
-            if (_storage != null)
+            if (_storage == null)
+            {
+                return true;
+            }
+
+            try
             {
                 _storage.Replace(key, _buffer, length);
-                Writes++;
             }
+            catch (Exception e)
+            {
+                LastFailure = e.Message;
+                return false;
+            }
+
+            Writes++;
+            return true;
         }
     }
 }

@@ -8,6 +8,7 @@ using Ws52x.Host.Board.Radio;
 using Ws52x.LoRaWan.Mac;
 using Ws52x.LoRaWan.Regions;
 using Ws52x.Loop;
+using Ws52x.Platform;
 using Ws52x.Radio.Sx127x;
 
 namespace Ws52x.Tests.LoRaWan.Mac
@@ -104,7 +105,8 @@ namespace Ws52x.Tests.LoRaWan.Mac
         public static readonly byte[] DevEui = { 0x24, 0xE1, 0x24, 0x12, 0x7A, 0x27, 0x02, 0x22 };
 
         public MacRig(string region = "EU868", Action<Settings> configure = null, MemoryStorage storage = null,
-            NetworkSession network = null, int seed = 7, Func<EventLoop, IMacClock> clock = null, int[] gatewayChannels = null)
+            NetworkSession network = null, int seed = 7, Func<EventLoop, IMacClock> clock = null, int[] gatewayChannels = null,
+            Func<string, bool> refuseWrite = null)
         {
             Clock = new VirtualClock();
             Loop = new EventLoop(Clock);
@@ -122,7 +124,15 @@ namespace Ws52x.Tests.LoRaWan.Mac
             Log = new Log(new WriterConsole(Output), Clock);
             Events = new RecordingLinkEvents();
             MacClock = clock?.Invoke(Loop);
-            Mac = new LoRaWanMac(Loop, Radio, Settings, Storage, new SeededRandom(seed), Log, Events, MacClock);
+            // refuseWrite: the flash refuses a replace of that key while it says so (full, worn), as LittleFS does with an IOException.
+            IKeyValueStorage flash = refuseWrite == null ? Storage : new Ws52x.Tests.Socket.WatchedStorage(Storage, key =>
+            {
+                if (refuseWrite(key))
+                {
+                    throw new System.IO.IOException("flash full");
+                }
+            }, _ => { });
+            Mac = new LoRaWanMac(Loop, Radio, Settings, flash, new SeededRandom(seed), Log, Events, MacClock);
             Network = network ?? new NetworkSession();
             Array.Copy(Settings.LoRaWan.AppKey, Network.AppKey, 16);
             if (Settings.LoRaWan.JoinType == JoinType.Abp && network == null)

@@ -219,6 +219,47 @@ namespace Ws52x.Tests.LoRaWan.Mac
             AssertSpentAfterPowerCut(spent);
         }
 
+        [Fact]
+        public void No_join_request_goes_out_on_a_devnonce_the_flash_refused_to_reserve()
+        {
+            bool full = true;
+            var rig = new MacRig("EU868", refuseWrite: key => full && key == MacStore.DevNonceKey).Start();
+            rig.Run(300);
+            Assert.Empty(rig.Gateway.JoinRequests);
+            Assert.Contains("DevNonce reserve not saved (flash full): no JoinRequest until it is", rig.Output.ToString());
+
+            // Space again: the socket joins on the next try, with DevNonce 0 under a reserve that is now on flash.
+            full = false;
+            Assert.True(rig.RunUntilJoined(120));
+            Assert.Equal(new[] { 0 }, rig.Network.DevNonces);
+            var stored = new byte[8];
+            Assert.Equal(4, rig.Storage.Read(MacStore.DevNonceKey, stored));
+            Assert.Equal((uint)MacStore.Reserve, Bytes.ReadUInt32LE(stored, 0));
+        }
+
+        [Fact]
+        public void No_uplink_goes_out_on_a_frame_counter_the_flash_refused_to_reserve()
+        {
+            bool full = false;
+            var rig = new MacRig("US915", s => { s.LoRaWan.JoinType = JoinType.Abp; s.LoRaWan.DataRate = 3; s.LoRaWan.Channels = "8-15,65"; },
+                refuseWrite: key => full && key == MacStore.CountersKey).Start();
+            rig.Run(5);
+            SendMany(rig, MacStore.Reserve); // FCnt 0-15 under the first reserve
+            full = true;
+            rig.Send(new byte[] { 99 });
+            rig.Run(300);
+            Assert.Equal(MacStore.Reserve, rig.Gateway.Uplinks.Count);
+            Assert.Contains("FCntUp reserve not saved (flash full): nothing is sent until it is", rig.Output.ToString());
+
+            // The frame waited, and goes out with FCnt 16 once the reserve is on flash; a power cut then continues above it.
+            full = false;
+            rig.Run(120);
+            Assert.Equal((uint)MacStore.Reserve, rig.Gateway.Uplinks[^1].Data.FCnt32);
+            var after = RebootAbp(rig);
+            SendMany(after, 1);
+            Assert.Equal(2u * MacStore.Reserve, after.Gateway.Uplinks.Single().Data.FCnt32);
+        }
+
         private static MacRig RebootAbp(MacRig rig) => rig.Reboot(s => { s.LoRaWan.Channels = "8-15,65"; s.LoRaWan.DataRate = 3; }).Start();
 
         /// <summary>An ABP socket rebooted with its FCntUp reserve patched to <paramref name="reserve"/>, the server in step.</summary>
