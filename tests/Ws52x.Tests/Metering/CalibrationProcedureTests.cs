@@ -68,6 +68,27 @@ namespace Ws52x.Tests.Metering
             Assert.Equal(kp, rig.Meter.Calibration.PowerNanoWattsPerHz);
         }
 
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012)]
+        [InlineData(MeteringChip.Bl0937)]
+        public void An_hour_long_calibration_on_a_3680_W_heater_is_accepted_and_right(MeteringChip chip)
+        {
+            // An hour of power windows at 3.68 kW is 3.68e9 µW × 3.6e9 µs: beyond 64 bits as one product.
+            LoadPoint heater = LoadPoint.FromWatts(3680, 1.0);
+            var rig = new MeteringRig(chip, new ConstantLoad("heater", "3.68 kW", heater), seed: 5, trueBoard: OffBoard(chip));
+            rig.RunForSeconds(20);
+            var calibrator = new MeteringCalibrator(rig.Meter);
+            calibrator.Begin();
+            rig.RunForSeconds(3600);
+            Assert.True(
+                calibrator.Finish((long)(heater.Volts * 1e6), (long)(heater.Amps * 1e6), (long)(heater.Watts * 1e6)),
+                calibrator.Error);
+
+            rig.Chip.SetLoad(new ConstantLoad("next", "next", LoadPoint.FromWatts(500, 1.0)));
+            rig.RunForSeconds(120);
+            AssertWithin(500, rig.Meter.PowerMicrowatts / 1e6, "power", heater);
+        }
+
         private static void AssertWithin(double expected, double actual, string what, LoadPoint load)
         {
             double error = Math.Abs(actual / expected - 1);
