@@ -81,7 +81,8 @@ namespace Ws52x.Metering
             return true;
         }
 
-        private static bool Plausible(long candidate, long current)
+        /// <summary>Within a factor of two of <paramref name="current"/>, either way: what a sound calibration changes.</summary>
+        internal static bool Plausible(long candidate, long current)
         {
             return candidate > 0 && candidate < current * 2 && candidate * 2 > current;
         }

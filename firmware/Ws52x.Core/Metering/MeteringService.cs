@@ -81,20 +81,31 @@ namespace Ws52x.Metering
 
         private void LoadCalibration()
         {
+            // The meter holds the datasheet constants here. A record more than a factor of two off them was made for other
+            // parts (a board built or set up for the other chip): applying it would make every reading wrong.
+            var stored = new Calibration();
             int length = _storage.Read(Calibration.StorageKey, _calibrationRecord);
             if (length < 0)
             {
                 Describe(_log.Line("metering").Append(Board.Chip == MeteringChip.Bl0937 ? "BL0937" : "HLW8012").Append(", datasheet constants: "), Meter.Calibration);
             }
-            else if (Meter.Calibration.TryRead(_calibrationRecord, length))
+            else if (stored.TryRead(_calibrationRecord, length) && Fits(stored, Meter.Calibration))
             {
+                Meter.Calibration.CopyFrom(stored);
                 Describe(_log.Line("metering").Append("stored calibration: "), Meter.Calibration);
             }
             else
             {
-                _log.Warning("metering").Append("stored calibration unreadable (").Append(length).Append(" bytes), using datasheet constants");
+                _log.Warning("metering").Append("stored calibration unreadable or not for this board (").Append(length).Append(" bytes), using datasheet constants");
                 _log.End();
             }
+        }
+
+        private static bool Fits(Calibration stored, Calibration datasheet)
+        {
+            return MeteringCalibrator.Plausible(stored.PowerNanoWattsPerHz, datasheet.PowerNanoWattsPerHz)
+                && MeteringCalibrator.Plausible(stored.CurrentNanoampsPerHz, datasheet.CurrentNanoampsPerHz)
+                && MeteringCalibrator.Plausible(stored.VoltageNanovoltsPerHz, datasheet.VoltageNanovoltsPerHz);
         }
 
         // Ends the log line with the calibration's constants.
