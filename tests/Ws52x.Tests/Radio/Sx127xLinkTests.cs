@@ -277,7 +277,7 @@ namespace Ws52x.Tests.Radio
             dev.Driver.StartReceiveContinuous(rx2);
             long t = rig.Loop.NowMicros + 1000;
             long airtime = LoRaAirtime.TimeOnAirMicros(7, 125_000, LoRaCodingRate.Cr4_5, 8, 200, true, false, false);
-            for (int i = 0; i < 4; i++)
+            static byte[] Frame(int i)
             {
                 var frame = new byte[200];
                 for (int k = 0; k < frame.Length; k++)
@@ -285,20 +285,19 @@ namespace Ws52x.Tests.Radio
                     frame[k] = (byte)(k * 7 + i);
                 }
 
-                gw.Transmit(t + i * (airtime + 1000), rx2, frame, frame.Length);
+                return frame;
+            }
+
+            for (int i = 0; i < 4; i++)
+            {
+                gw.Transmit(t + i * (airtime + 1000), rx2, Frame(i), 200);
             }
 
             rig.Loop.RunFor(3_000_000);
             Assert.Equal(4, dev.Events.Packets.Count);
             for (int i = 0; i < 4; i++)
             {
-                var expected = new byte[200];
-                for (int k = 0; k < expected.Length; k++)
-                {
-                    expected[k] = (byte)(k * 7 + i);
-                }
-
-                Assert.Equal(expected, dev.Events.Packets[i]);
+                Assert.Equal(Frame(i), dev.Events.Packets[i]);
             }
         }
 
