@@ -25,7 +25,7 @@ namespace Ws52x.Metering
         }
 
         /// <summary>Why the last <see cref="Finish"/> failed, or null.</summary>
-        public string Error { get; private set; }
+        public string Error { get; internal set; }
 
         /// <summary>Marks the start: only windows closed from now on count.</summary>
         public void Begin()

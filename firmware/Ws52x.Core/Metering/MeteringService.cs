@@ -1,3 +1,4 @@
+using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Platform;
@@ -14,6 +15,7 @@ namespace Ws52x.Metering
         private readonly IKeyValueStorage _storage;
         private readonly Log _log;
         private readonly byte[] _calibrationRecord = new byte[Calibration.RecordLength];
+        private readonly Calibration _previous = new Calibration();
 
         public MeteringService(MeteringBoard board, IPulseInput cf, IPulseInput cf1, IDigitalOutput sel, IKeyValueStorage storage, Log log)
         {
@@ -59,6 +61,7 @@ namespace Ws52x.Metering
         /// <summary>Ends a calibration started with <see cref="MeteringCalibrator.Begin"/> and stores it; false with the calibrator's reason.</summary>
         public bool FinishCalibration(long trueMicrovolts, long trueMicroamps, long trueMicrowatts)
         {
+            _previous.CopyFrom(Meter.Calibration);
             if (!Calibrator.Finish(trueMicrovolts, trueMicroamps, trueMicrowatts))
             {
                 _log.Warn("metering", "calibration refused: " + Calibrator.Error);
@@ -66,7 +69,19 @@ namespace Ws52x.Metering
             }
 
             int length = Meter.Calibration.Write(_calibrationRecord);
-            _storage.Replace(Calibration.StorageKey, _calibrationRecord, length);
+            try
+            {
+                _storage.Replace(Calibration.StorageKey, _calibrationRecord, length);
+            }
+            catch (Exception e)
+            {
+                // Not on flash, so not in use either: a calibration that a reboot would silently undo helps nobody.
+                Meter.Calibration.CopyFrom(_previous);
+                Calibrator.Error = "storage failed (" + e.Message + "); nothing changed";
+                _log.Warn("metering", "calibration refused: " + Calibrator.Error);
+                return false;
+            }
+
             Describe(_log.Line("metering").Append("calibrated: "), Meter.Calibration);
             return true;
         }
