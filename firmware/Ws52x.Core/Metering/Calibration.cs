@@ -84,7 +84,15 @@ namespace Ws52x.Metering
             }
 
             long divisor = pulses * 1000;
-            return (expectedMicro * spanMicros + divisor / 2) / divisor;
+            if (expectedMicro <= long.MaxValue / 2 / spanMicros)
+            {
+                return (expectedMicro * spanMicros + divisor / 2) / divisor;
+            }
+
+            // A long calibration on a big load (an hour at 3.68 kW is 1.3e19 µW·µs) overflows 64 bits: the integer
+            // product wrapped and a sound calibration was refused as implausible. Once, so a double is fine here.
+            double multiplier = (double)expectedMicro * spanMicros / divisor + 0.5;
+            return multiplier < long.MaxValue ? (long)multiplier : long.MaxValue;
         }
 
         public int Write(byte[] buffer)

@@ -25,7 +25,7 @@ namespace Ws52x.Metering
         }
 
         /// <summary>Why the last <see cref="Finish"/> failed, or null.</summary>
-        public string Error { get; private set; }
+        public string Error { get; internal set; }
 
         /// <summary>Marks the start: only windows closed from now on count.</summary>
         public void Begin()
@@ -81,7 +81,8 @@ namespace Ws52x.Metering
             return true;
         }
 
-        private static bool Plausible(long candidate, long current)
+        /// <summary>Within a factor of two of <paramref name="current"/>, either way: what a sound calibration changes.</summary>
+        internal static bool Plausible(long candidate, long current)
         {
             return candidate > 0 && candidate < current * 2 && candidate * 2 > current;
         }

@@ -1,3 +1,4 @@
+using System;
 using Ws52x.Diagnostics;
 using Ws52x.Loop;
 using Ws52x.Platform;
@@ -14,6 +15,7 @@ namespace Ws52x.Metering
         private readonly IKeyValueStorage _storage;
         private readonly Log _log;
         private readonly byte[] _calibrationRecord = new byte[Calibration.RecordLength];
+        private readonly Calibration _previous = new Calibration();
 
         public MeteringService(MeteringBoard board, IPulseInput cf, IPulseInput cf1, IDigitalOutput sel, IKeyValueStorage storage, Log log)
         {
@@ -59,6 +61,7 @@ namespace Ws52x.Metering
         /// <summary>Ends a calibration started with <see cref="MeteringCalibrator.Begin"/> and stores it; false with the calibrator's reason.</summary>
         public bool FinishCalibration(long trueMicrovolts, long trueMicroamps, long trueMicrowatts)
         {
+            _previous.CopyFrom(Meter.Calibration);
             if (!Calibrator.Finish(trueMicrovolts, trueMicroamps, trueMicrowatts))
             {
                 _log.Warn("metering", "calibration refused: " + Calibrator.Error);
@@ -66,7 +69,19 @@ namespace Ws52x.Metering
             }
 
             int length = Meter.Calibration.Write(_calibrationRecord);
-            _storage.Replace(Calibration.StorageKey, _calibrationRecord, length);
+            try
+            {
+                _storage.Replace(Calibration.StorageKey, _calibrationRecord, length);
+            }
+            catch (Exception e)
+            {
+                // Not on flash, so not in use either: a calibration that a reboot would silently undo helps nobody.
+                Meter.Calibration.CopyFrom(_previous);
+                Calibrator.Error = "storage failed (" + e.Message + "); nothing changed";
+                _log.Warn("metering", "calibration refused: " + Calibrator.Error);
+                return false;
+            }
+
             Describe(_log.Line("metering").Append("calibrated: "), Meter.Calibration);
             return true;
         }
@@ -81,20 +96,31 @@ namespace Ws52x.Metering
 
         private void LoadCalibration()
         {
+            // The meter holds the datasheet constants here. A record more than a factor of two off them was made for other
+            // parts (a board built or set up for the other chip): applying it would make every reading wrong.
+            var stored = new Calibration();
             int length = _storage.Read(Calibration.StorageKey, _calibrationRecord);
             if (length < 0)
             {
                 Describe(_log.Line("metering").Append(Board.Chip == MeteringChip.Bl0937 ? "BL0937" : "HLW8012").Append(", datasheet constants: "), Meter.Calibration);
             }
-            else if (Meter.Calibration.TryRead(_calibrationRecord, length))
+            else if (stored.TryRead(_calibrationRecord, length) && Fits(stored, Meter.Calibration))
             {
+                Meter.Calibration.CopyFrom(stored);
                 Describe(_log.Line("metering").Append("stored calibration: "), Meter.Calibration);
             }
             else
             {
-                _log.Warning("metering").Append("stored calibration unreadable (").Append(length).Append(" bytes), using datasheet constants");
+                _log.Warning("metering").Append("stored calibration unreadable or not for this board (").Append(length).Append(" bytes), using datasheet constants");
                 _log.End();
             }
+        }
+
+        private static bool Fits(Calibration stored, Calibration datasheet)
+        {
+            return MeteringCalibrator.Plausible(stored.PowerNanoWattsPerHz, datasheet.PowerNanoWattsPerHz)
+                && MeteringCalibrator.Plausible(stored.CurrentNanoampsPerHz, datasheet.CurrentNanoampsPerHz)
+                && MeteringCalibrator.Plausible(stored.VoltageNanovoltsPerHz, datasheet.VoltageNanovoltsPerHz);
         }
 
         // Ends the log line with the calibration's constants.

@@ -141,7 +141,10 @@ namespace Ws52x.Metering
         /// <summary>When <see cref="FastCurrentMicroamps"/> was computed.</summary>
         public long FastCurrentMicros { get; private set; }
 
-        /// <summary>Power factor in percent: P / (V · I), clamped to 0–100; 0 with no current or voltage.</summary>
+        /// <summary>
+        /// Power factor in percent: P / (V · I), clamped to 0–100; 0 with no current or voltage, and 0 once power or
+        /// current has stopped (a load that switched itself off), where both only fall as bounds whose ratio means nothing.
+        /// </summary>
         public int PowerFactorPercent
         {
             get
@@ -149,7 +152,7 @@ namespace Ws52x.Metering
                 long v = VoltageMicrovolts;
                 long i = CurrentMicroamps;
                 long p = PowerMicrowatts;
-                if (v <= 0 || i <= 0)
+                if (v <= 0 || i <= 0 || PowerWindow.Stopped(NowMicros) || CurrentWindow.Stopped(NowMicros))
                 {
                     return 0;
                 }

@@ -116,6 +116,16 @@ namespace Ws52x.Metering
         public long QuietMicros(long nowMicros) => _quietBefore + (_paused ? 0 : nowMicros - _quietSince);
 
         /// <summary>
+        /// Whether the pulses look stopped: no window yet, the timeout passed, or no edge for more than twice the newest
+        /// window's mean period (a steady train is never that late). <see cref="Value"/> is then only an upper bound.
+        /// </summary>
+        public bool Stopped(long nowMicros)
+        {
+            long quiet = QuietMicros(nowMicros);
+            return Pulses == 0 || quiet >= TimeoutMicros || quiet * Pulses > 2 * SpanMicros;
+        }
+
+        /// <summary>
         /// Feeds one reading of the running counter. <paramref name="lastEdgeMicros"/> is the board's time of the newest
         /// edge, or -1 when it only has the count. Returns true when a window closed with this reading.
         /// </summary>

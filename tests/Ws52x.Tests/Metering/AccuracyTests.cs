@@ -100,6 +100,41 @@ namespace Ws52x.Tests.Metering
             Assert.Equal(0, rig.Meter.CurrentMicroamps);
         }
 
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012, 1.0)]
+        [InlineData(MeteringChip.Hlw8012, 0.5)]
+        [InlineData(MeteringChip.Bl0937, 0.5)]
+        public void A_load_that_stops_by_itself_reads_power_factor_0_not_100(MeteringChip chip, double pf)
+        {
+            // A kettle's thermostat or a fridge's compressor stops with the relay on. Power and current then fall as
+            // "one pulse since the last edge", each as 1/t: their ratio says nothing, and read as 300 % clamped to 100.
+            var rig = new MeteringRig(chip, new ConstantLoad("k", "k", LoadPoint.FromWatts(2000, pf)));
+            rig.RunForSeconds(30);
+            Assert.InRange(rig.Meter.PowerFactorPercent, pf * 100 - 1, pf * 100 + 1);
+            rig.Chip.SetLoad(new ConstantLoad("off", "off", new LoadPoint(230, 0, 1)));
+            rig.RunForSeconds(3);
+            for (int i = 0; i < 8000; i++)
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                Assert.Equal(0, rig.Meter.PowerFactorPercent);
+            }
+        }
+
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012, 0.5)]
+        [InlineData(MeteringChip.Hlw8012, 5)]
+        [InlineData(MeteringChip.Bl0937, 0.5)]
+        public void A_small_steady_load_never_reads_power_factor_0(MeteringChip chip, double watts)
+        {
+            var rig = new MeteringRig(chip, new ConstantLoad("s", "s", LoadPoint.FromWatts(watts, 0.5)));
+            rig.RunForSeconds(120);
+            for (int i = 0; i < 60000; i++) // ten minutes of samples, voltage visits included
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                Assert.InRange(rig.Meter.PowerFactorPercent, 40, 60);
+            }
+        }
+
         private static void AssertRelative(double expected, double actual, double bound, string what)
         {
             double error = Math.Abs(actual / expected - 1);

@@ -1,4 +1,9 @@
 using System;
+using System.IO;
+using Ws52x.Diagnostics;
+using Ws52x.Host.Board;
+using Ws52x.Loop;
+using Ws52x.Tests.Config;
 using Ws52x.Benchmarks;
 using Ws52x.Host.Board.Metering;
 using Ws52x.Metering;
@@ -66,6 +71,52 @@ namespace Ws52x.Tests.Metering
             Assert.Contains("factor of two", calibrator.Error);
             Assert.False(calibrator.Finish(0, 4_347_826, 1_000_000_000));
             Assert.Equal(kp, rig.Meter.Calibration.PowerNanoWattsPerHz);
+        }
+
+        [Theory]
+        [InlineData(MeteringChip.Hlw8012)]
+        [InlineData(MeteringChip.Bl0937)]
+        public void An_hour_long_calibration_on_a_3680_W_heater_is_accepted_and_right(MeteringChip chip)
+        {
+            // An hour of power windows at 3.68 kW is 3.68e9 µW × 3.6e9 µs: beyond 64 bits as one product.
+            LoadPoint heater = LoadPoint.FromWatts(3680, 1.0);
+            var rig = new MeteringRig(chip, new ConstantLoad("heater", "3.68 kW", heater), seed: 5, trueBoard: OffBoard(chip));
+            rig.RunForSeconds(20);
+            var calibrator = new MeteringCalibrator(rig.Meter);
+            calibrator.Begin();
+            rig.RunForSeconds(3600);
+            Assert.True(
+                calibrator.Finish((long)(heater.Volts * 1e6), (long)(heater.Amps * 1e6), (long)(heater.Watts * 1e6)),
+                calibrator.Error);
+
+            rig.Chip.SetLoad(new ConstantLoad("next", "next", LoadPoint.FromWatts(500, 1.0)));
+            rig.RunForSeconds(120);
+            AssertWithin(500, rig.Meter.PowerMicrowatts / 1e6, "power", heater);
+        }
+
+        [Fact]
+        public void A_calibration_the_flash_refuses_is_not_applied_either()
+        {
+            // Applied but not stored, a reboot would silently undo it; and the storage exception escaped the console command.
+            var clock = new VirtualClock();
+            var loop = new EventLoop(clock);
+            var board = new MeteringBoard();
+            var sim = new SimulatedMeteringChip(board, new ConstantLoad("h", "1 kW", LoadPoint.FromWatts(1000, 1.0)), 7) { Clock = clock };
+            var storage = new CuttableStorage();
+            var service = new MeteringService(board, sim.Cf, sim.Cf1, sim.Sel, storage, new Log(new WriterConsole(new StringWriter()), clock));
+            service.Start(loop, null);
+            service.Calibrator.Begin();
+            loop.RunFor(180_000_000);
+            long kp = service.Meter.Calibration.PowerNanoWattsPerHz;
+
+            storage.WritesBeforeCut = 0;
+            Assert.False(service.FinishCalibration(230_000_000, 4_347_826, 1_010_000_000));
+            Assert.Contains("storage failed", service.Calibrator.Error);
+            Assert.Equal(kp, service.Meter.Calibration.PowerNanoWattsPerHz);
+
+            storage.WritesBeforeCut = -1;
+            Assert.True(service.FinishCalibration(230_000_000, 4_347_826, 1_010_000_000), service.Calibrator.Error);
+            Assert.NotEqual(kp, service.Meter.Calibration.PowerNanoWattsPerHz);
         }
 
         private static void AssertWithin(double expected, double actual, string what, LoadPoint load)

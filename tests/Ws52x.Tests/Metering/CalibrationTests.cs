@@ -63,6 +63,31 @@ namespace Ws52x.Tests.Metering
             Assert.Equal(before, untouched.PowerNanoWattsPerHz);
         }
 
+        [Fact]
+        public void A_stored_calibration_for_the_other_chip_is_not_applied_and_a_sound_one_is()
+        {
+            // Calibrated as an HLW8012 board, then built or set up as a BL0937 board: the record is 5x off its constants.
+            var record = new byte[Calibration.RecordLength];
+            Calibration.FromDatasheet(new MeteringBoard { Chip = MeteringChip.Hlw8012 }).Write(record);
+            var storage = new Ws52x.Host.Board.MemoryStorage();
+            storage.Replace(Calibration.StorageKey, record, record.Length);
+            var bl = new EnergyTests.Socket(MeteringChip.Bl0937, 0, storage);
+            Calibration expected = Calibration.FromDatasheet(new MeteringBoard { Chip = MeteringChip.Bl0937 });
+            Assert.Equal(expected.PowerNanoWattsPerHz, bl.Service.Meter.Calibration.PowerNanoWattsPerHz);
+            Assert.Equal(expected.CurrentNanoampsPerHz, bl.Service.Meter.Calibration.CurrentNanoampsPerHz);
+            Assert.Equal(expected.VoltageNanovoltsPerHz, bl.Service.Meter.Calibration.VoltageNanovoltsPerHz);
+            Assert.Contains("not for this board", bl.Output.ToString());
+
+            // A calibration 4 % off the datasheet (real resistors) is what calibrating is for: applied.
+            var sound = Calibration.FromDatasheet(new MeteringBoard { Chip = MeteringChip.Hlw8012 });
+            sound.PowerNanoWattsPerHz = sound.PowerNanoWattsPerHz * 104 / 100;
+            sound.Write(record);
+            storage.Replace(Calibration.StorageKey, record, record.Length);
+            var hlw = new EnergyTests.Socket(MeteringChip.Hlw8012, 0, storage);
+            Assert.Equal(sound.PowerNanoWattsPerHz, hlw.Service.Meter.Calibration.PowerNanoWattsPerHz);
+            Assert.Contains("stored calibration: ", hlw.Output.ToString());
+        }
+
         [Theory]
         [InlineData(1_000_000_000L, 967, 10_000_000, 10_341_261_634L)] // 1 kW, 96.7 Hz for 10 s: 1000 W / 96.7 Hz = 10.341261634 W/Hz
         [InlineData(230_000_000L, 5628, 10_000_000, 408_670_931L)]    // 230 V, 562.8 Hz: 230 / 562.8 = 0.408670931 V/Hz

@@ -32,7 +32,8 @@ namespace Ws52x.Tests.Metering
             rig.RunForSeconds(5.0);
             Assert.False(rig.Meter.VoltageMode); // CF1 on current, as it is but for a voltage visit every 10 s
             rig.RunFor(offsetMicros);
-            Assert.InRange(rig.Meter.FastCurrentMicroamps, 1_800_000, 2_200_000);
+            // 2 A is 14 pulses in 100 ms on the HLW8012: fewer than 20, so the estimate is the lower bound (n - 1) / span.
+            Assert.InRange(rig.Meter.FastCurrentMicroamps, 1_700_000, 2_000_000);
 
             long reached = StepTo16AmpsAndTimeTo15(rig, 200 * Ms);
 
@@ -78,6 +79,43 @@ namespace Ws52x.Tests.Metering
             }
 
             Assert.InRange(max, 9_000_000, 9_999_999);
+        }
+
+        public static TheoryData<MeteringChip, bool, int> LowThresholds()
+        {
+            var data = new TheoryData<MeteringChip, bool, int>();
+            foreach (MeteringChip chip in new[] { MeteringChip.Hlw8012, MeteringChip.Bl0937 })
+            {
+                foreach (bool protection in new[] { true, false })
+                {
+                    foreach (int amps in new[] { 1, 2, 5 })
+                    {
+                        data.Add(chip, protection, amps);
+                    }
+                }
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(LowThresholds))]
+        public void A_steady_load_5_percent_under_a_low_threshold_never_reads_it(MeteringChip chip, bool protection, int thresholdAmps)
+        {
+            // ff24/ff30 accept 1-16 A. At 0.95 A CF1 gives 7 pulses in 100 ms, and in a voltage visit CF gives 2: one
+            // pulse too many read 1.1-1.45 A and tripped a 1 A protection once a minute.
+            double amps = thresholdAmps * 0.95;
+            var rig = new MeteringRig(chip, new ConstantLoad("x", "x", new LoadPoint(230, amps, 1.0)), seed: 9);
+            rig.Meter.ProtectionOn = protection;
+            rig.RunForSeconds(1);
+            long max = 0;
+            for (int i = 0; i < 13000; i++) // over two minutes: voltage visits included
+            {
+                rig.RunFor(PowerMeter.TickMicros);
+                max = System.Math.Max(max, rig.Meter.FastCurrentMicroamps);
+            }
+
+            Assert.InRange(max, (long)(amps * 0.8e6), thresholdAmps * 1_000_000L - 1);
         }
 
         // Steps the load to 16 A now, runs `horizon` and returns how long after the step the fast estimate first read

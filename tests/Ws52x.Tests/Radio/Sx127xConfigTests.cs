@@ -127,6 +127,31 @@ namespace Ws52x.Tests.Radio
             Assert.Equal(0x0C, node.Model.Peek(Sx127xRegister.RegModemConfig3));
         }
 
+        [Theory]
+        [InlineData(12, 250_000, 0x0C)] // 4096 / 250 kHz = 16.384 ms: LDRO
+        [InlineData(11, 250_000, 0x04)] // 8.192 ms
+        [InlineData(12, 500_000, 0x04)] // 8.192 ms
+        [InlineData(10, 62_500, 0x0C)]  // 16.384 ms
+        public void LDRO_follows_the_symbol_time_at_every_bandwidth(int sf, int bw, int config3)
+        {
+            var rig = new RadioRig();
+            var node = rig.Node("dev");
+            node.Driver.StartTransmit(new byte[5], 0, 5, RadioRig.Tx(868_100_000, sf, bw));
+            Assert.Equal(config3, node.Model.Peek(Sx127xRegister.RegModemConfig3));
+        }
+
+        [Fact]
+        public void Errata_500kHz_on_the_LF_port_uses_0x7F_and_other_bandwidths_go_back_to_0x03()
+        {
+            var rig = new RadioRig();
+            var node = rig.Node("dev");
+            node.Driver.StartReceiveContinuous(RadioRig.Rx(470_300_000, 7, 500_000));
+            Assert.Equal(0x02, node.Model.Peek(Sx127xRegister.RegHighBwOptimize1));
+            Assert.Equal(0x7F, node.Model.Peek(Sx127xRegister.RegHighBwOptimize2));
+            node.Driver.StartReceiveContinuous(RadioRig.Rx(470_300_000, 7, 125_000));
+            Assert.Equal(0x03, node.Model.Peek(Sx127xRegister.RegHighBwOptimize1));
+        }
+
         [Fact]
         public void LF_port_below_525MHz_sets_LowFrequencyModeOn()
         {

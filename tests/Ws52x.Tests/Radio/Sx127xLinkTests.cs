@@ -265,5 +265,68 @@ namespace Ws52x.Tests.Radio
             Assert.Equal(19, a.Model.SpiTransfers - a0);
             Assert.Equal(18, b.Model.SpiTransfers - b0);
         }
+
+        [Fact]
+        public void Continuous_receive_reads_frames_that_wrap_around_the_end_of_the_FIFO()
+        {
+            // Each 200-byte frame is written after the previous one: the second starts at 200 and runs past 255 to 143.
+            var rig = new RadioRig();
+            var dev = rig.Node("dev");
+            var gw = new VirtualGateway(rig.Air);
+            var rx2 = RadioRig.Rx(869_525_000, 7, invertIq: true);
+            dev.Driver.StartReceiveContinuous(rx2);
+            long t = rig.Loop.NowMicros + 1000;
+            long airtime = LoRaAirtime.TimeOnAirMicros(7, 125_000, LoRaCodingRate.Cr4_5, 8, 200, true, false, false);
+            static byte[] Frame(int i)
+            {
+                var frame = new byte[200];
+                for (int k = 0; k < frame.Length; k++)
+                {
+                    frame[k] = (byte)(k * 7 + i);
+                }
+
+                return frame;
+            }
+
+            for (int i = 0; i < 4; i++)
+            {
+                gw.Transmit(t + i * (airtime + 1000), rx2, Frame(i), 200);
+            }
+
+            rig.Loop.RunFor(3_000_000);
+            Assert.Equal(4, dev.Events.Packets.Count);
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal(Frame(i), dev.Events.Packets[i]);
+            }
+        }
+
+        [Fact]
+        public void A_255_byte_frame_arrives_whole_and_a_CRC_error_does_not_end_a_continuous_receive()
+        {
+            var rig = new RadioRig();
+            var a = rig.Node("a");
+            var b = rig.Node("b");
+            var payload = new byte[255];
+            for (int k = 0; k < payload.Length; k++)
+            {
+                payload[k] = (byte)(255 - k);
+            }
+
+            b.Driver.StartReceiveSingle(RadioRig.Rx(868_100_000, 7), 20);
+            a.Driver.StartTransmit(payload, 0, payload.Length, RadioRig.Tx(868_100_000, 7));
+            rig.Loop.RunFor(2_000_000);
+            Assert.Equal(payload, b.Events.Packets[0]);
+
+            b.Driver.StartReceiveContinuous(RadioRig.Rx(868_100_000, 7));
+            rig.Air.CorruptNext();
+            a.Driver.StartTransmit(payload, 0, 10, RadioRig.Tx(868_100_000, 7));
+            rig.Loop.RunFor(1_000_000);
+            a.Driver.StartTransmit(payload, 0, 12, RadioRig.Tx(868_100_000, 7));
+            rig.Loop.RunFor(1_000_000);
+            Assert.Equal("crcerror", b.Events.Log[b.Events.Log.Count - 2]);
+            Assert.Equal(RadioState.ReceivingContinuous, b.Driver.State);
+            Assert.Equal(payload[..12], b.Events.Packets[1]);
+        }
     }
 }

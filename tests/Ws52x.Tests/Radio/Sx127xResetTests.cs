@@ -96,5 +96,38 @@ namespace Ws52x.Tests.Radio
             Assert.Equal(RadioState.Faulted, node.Driver.State);
             Assert.Empty(node.Events.TxDone);
         }
+
+        [Fact]
+        public void A_dead_DIO1_line_still_ends_a_single_receive()
+        {
+            // Without the RxTimeout edge the MAC waited in RX1 for ever: no uplink after the first.
+            var rig = new RadioRig();
+            var node = rig.Node("dev");
+            node.Model.Dio1.SetEdgeSink(null);
+            var rx = RadioRig.Rx(869_525_000, 12, invertIq: true);
+            long t0 = rig.Loop.NowMicros;
+            node.Driver.StartReceiveSingle(rx, 8);
+            // The latest a sound chip ends: 8 symbols, then the longest frame (255 bytes), + 100 ms.
+            long longest = LoRaAirtime.TimeOnAirMicros(12, 125_000, LoRaCodingRate.Cr4_5, 8, 255, true, true, true);
+            long deadline = t0 + 8 * 32_768 + longest + 100_000;
+            rig.Loop.Run(deadline - 1);
+            Assert.Empty(node.Events.Timeouts);
+            rig.Loop.Run(deadline);
+            Assert.Equal(new[] { deadline }, node.Events.Timeouts);
+            Assert.Equal(RadioState.Idle, node.Driver.State);
+            Assert.Null(node.Events.Fault);
+            Assert.Contains("DIO", node.Driver.LastFault);
+        }
+
+        [Fact]
+        public void A_single_receive_that_ends_normally_leaves_no_watchdog_behind()
+        {
+            var rig = new RadioRig();
+            var node = rig.Node("dev");
+            node.Driver.StartReceiveSingle(RadioRig.Rx(868_100_000, 7), 8);
+            rig.Loop.RunFor(20_000_000);
+            Assert.Single(node.Events.Timeouts);
+            Assert.Null(node.Driver.LastFault);
+        }
     }
 }

@@ -80,6 +80,30 @@ namespace Ws52x.Radio.Sx127x
             }
         }
 
+        /// <summary>
+        /// A single receive outlived every sound end: with the flags set only the DIO edge was lost, and the result is
+        /// reported now (late); with none the chip hung, and that is a fault like a missing TxDone.
+        /// </summary>
+        private void OnRxWatchdog(LoopTimer timer)
+        {
+            if (State != RadioState.ReceivingSingle)
+            {
+                return;
+            }
+
+            if (ReadRegister(Sx127xRegister.RegIrqFlags) != 0)
+            {
+                LastFault = "SX127x receive ended without a DIO edge: check DIO0/DIO1 wiring";
+                HandleInterrupt(_loop.NowMicros);
+                return;
+            }
+
+            LastFault = "SX127x RxDone/RxTimeout did not come";
+            State = RadioState.Faulted;
+            WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
+            _events?.OnRadioFault(LastFault);
+        }
+
         private void ReadPacket(int currentAddr, int count, bool crcError, long timestampMicros)
         {
             ReadBurst(Sx127xRegister.RegPktSnrValue, 2);

@@ -45,6 +45,7 @@ namespace Ws52x.Radio.Sx127x
         private readonly RadioPacketInfo _info = new RadioPacketInfo();
         private readonly LoopTimer _resetTimer;
         private readonly LoopTimer _txWatchdog;
+        private readonly LoopTimer _rxWatchdog;
 
         private int _resetStep;
         private byte _opModeBase = Sx127xBits.LongRangeMode;
@@ -63,6 +64,7 @@ namespace Ws52x.Radio.Sx127x
             _dio1 = dio1;
             _resetTimer = new LoopTimer(OnResetTimer);
             _txWatchdog = new LoopTimer(OnTxWatchdog);
+            _rxWatchdog = new LoopTimer(OnRxWatchdog);
             if (_dio0 != null)
             {
                 _dio0.SetEdgeSink(this);
@@ -108,6 +110,7 @@ namespace Ws52x.Radio.Sx127x
         public void Reset()
         {
             _loop.Cancel(_txWatchdog);
+            _loop.Cancel(_rxWatchdog);
             State = RadioState.Resetting;
             if (_reset == null)
             {
@@ -207,6 +210,13 @@ namespace Ws52x.Radio.Sx127x
 
             StartReceive(config, symbolTimeout, Sx127xOpMode.RxSingle);
             State = RadioState.ReceivingSingle;
+
+            // RxTimeout (DIO1) or RxDone (DIO0) is the normal end; this only catches a dead DIO line or a hung chip, at
+            // the latest a sound chip ends: the timeout, then the longest frame it may have found, + 100 ms.
+            bool ldro = LoRaAirtime.ResolveLdro(config.LowDataRateOptimize, config.SpreadingFactor, config.BandwidthHz);
+            long longest = LoRaAirtime.TimeOnAirMicros(config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
+                config.PreambleSymbols, 255, !config.ImplicitHeader, true, ldro);
+            _loop.ScheduleAfter(_rxWatchdog, symbolTimeout * LoRaAirtime.SymbolTimeMicros(config.SpreadingFactor, config.BandwidthHz) + longest + 100000);
         }
 
         /// <summary>Listens until told otherwise (Class C), reporting each frame; stop it with <see cref="Sleep"/> or a transmit.</summary>
@@ -221,6 +231,7 @@ namespace Ws52x.Radio.Sx127x
         public void Sleep()
         {
             _loop.Cancel(_txWatchdog);
+            _loop.Cancel(_rxWatchdog);
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
             // Only an operation ends here; a reset in progress or a fault stays what it is.
             if (State == RadioState.Transmitting || State == RadioState.ReceivingSingle || State == RadioState.ReceivingContinuous)
@@ -255,6 +266,7 @@ namespace Ws52x.Radio.Sx127x
             }
 
             _loop.Cancel(_txWatchdog);
+            _loop.Cancel(_rxWatchdog);
             _lowFrequencyPort = config.FrequencyHz < Sx127xBits.LowFrequencyLimitHz;
             _opModeBase = (byte)(Sx127xBits.LongRangeMode | (_lowFrequencyPort ? Sx127xBits.LowFrequencyModeOn : 0));
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Stdby));
