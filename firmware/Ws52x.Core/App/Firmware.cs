@@ -40,7 +40,9 @@ namespace Ws52x.App
 
             Loop.FaultHandler = OnFault;
             _statusTimer = new LoopTimer(OnStatusTimer);
-            Config = new ConfigService(board, Loop, Log, board.Control == null ? null : new SavingRestart(this, board.Control));
+            Config = new ConfigService(board, Loop, Log,
+                board.Control == null ? null : new SavingRestart(this, board.Control, false),
+                board.Control == null ? null : new SavingRestart(this, board.Control, true));
         }
 
         public EventLoop Loop { get; }
@@ -237,23 +239,26 @@ namespace Ws52x.App
 
         /// <summary>
         /// How the console's reboot and the factory reset restart the board. The console's reboot is the owner's, as
-        /// ff10ff is: it goes through the socket, which saves the energy and keeps the relay as it was. The factory reset
-        /// saves the energy (the reset keeps the counter) and restarts without the mark, so the defaults apply.
+        /// ff10ff is (keepsSocket): it goes through the socket, which saves the energy and keeps the
+        /// relay as it was. The factory reset saves the energy (the reset keeps the counter) and restarts without the
+        /// mark, so the defaults apply.
         /// </summary>
         private sealed class SavingRestart : IBoardControl
         {
             private readonly Firmware _firmware;
             private readonly IBoardControl _board;
+            private readonly bool _keepsSocket;
 
-            public SavingRestart(Firmware firmware, IBoardControl board)
+            public SavingRestart(Firmware firmware, IBoardControl board, bool keepsSocket)
             {
                 _firmware = firmware;
                 _board = board;
+                _keepsSocket = keepsSocket;
             }
 
             public void Reboot(string reason)
             {
-                if (_firmware.Socket != null && reason != FactoryReset.Reason)
+                if (_keepsSocket && _firmware.Socket != null)
                 {
                     _firmware.Socket.Reboot(reason);
                     return;

@@ -17,13 +17,14 @@ namespace Ws52x.Config
         private readonly Log _log;
 
         public ConfigService(BoardIo board, EventLoop loop, Log log)
-            : this(board, loop, log, board.Control)
+            : this(board, loop, log, board.Control, board.Control)
         {
         }
 
-        /// <param name="control">How the console and the factory reset restart the board (the firmware passes one that
-        /// saves what must survive first); null where the board cannot restart itself.</param>
-        public ConfigService(BoardIo board, EventLoop loop, Log log, IBoardControl control)
+        /// <param name="resetControl">How the factory reset restarts the board (the firmware passes one that saves what
+        /// must survive first); null where the board cannot restart itself.</param>
+        /// <param name="consoleControl">How the console's `reboot` restarts it (the firmware's keeps the socket as it was).</param>
+        public ConfigService(BoardIo board, EventLoop loop, Log log, IBoardControl resetControl, IBoardControl consoleControl)
         {
             _board = board;
             _log = log;
@@ -31,10 +32,10 @@ namespace Ws52x.Config
             Rules = new SettingsRules(metering.RatedCurrentMilliamps / 1000, board.RadioBand);
             Defaults = new SettingsDefaults(board.SerialNumber, board.RadioBand);
             Store = new SettingsStore(board.Storage, Defaults, Rules, log);
-            Reset = new FactoryReset(Store, board.Storage, control, log);
+            Reset = new FactoryReset(Store, board.Storage, resetControl, log);
             Status = new StatusBoard();
             Status.Register(this);
-            Console = new ConfigConsole(loop, board.Console, Store, Reset, Status, board.Random, control, log);
+            Console = new ConfigConsole(loop, board.Console, Store, Reset, Status, board.Random, consoleControl, log);
         }
 
         public SettingsRules Rules { get; }

@@ -22,9 +22,6 @@ namespace Ws52x.Config
     {
         public const int MaxErasedKeys = 16;
 
-        /// <summary>The reason the reset restarts the board with (a restart without the socket's soft-reboot mark).</summary>
-        public const string Reason = "factory reset";
-
         private readonly SettingsStore _store;
         private readonly IKeyValueStorage _storage;
         private readonly IBoardControl _control;
@@ -104,7 +101,7 @@ namespace Ws52x.Config
                 return false;
             }
 
-            _control.Reboot(Reason);
+            _control.Reboot("factory reset");
             return true;
         }
     }

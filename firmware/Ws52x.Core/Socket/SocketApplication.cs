@@ -1,4 +1,3 @@
-using System;
 using Ws52x.App;
 using Ws52x.Config;
 using Ws52x.Diagnostics;
