@@ -98,10 +98,7 @@ namespace Ws52x.Radio.Sx127x
                 return;
             }
 
-            LastFault = "SX127x RxDone/RxTimeout did not come";
-            State = RadioState.Faulted;
-            WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
-            _events?.OnRadioFault(LastFault);
+            HungFault("SX127x RxDone/RxTimeout did not come");
         }
 
         private void ReadPacket(int currentAddr, int count, bool crcError, long timestampMicros)

@@ -330,7 +330,13 @@ namespace Ws52x.Radio.Sx127x
 
         private void OnTxWatchdog(LoopTimer timer)
         {
-            LastFault = "SX127x TxDone did not come: check DIO0 wiring";
+            HungFault("SX127x TxDone did not come: check DIO0 wiring");
+        }
+
+        /// <summary>A transmit or receive the chip never ended: it is put to sleep and the owner hears of a fault.</summary>
+        private void HungFault(string message)
+        {
+            LastFault = message;
             State = RadioState.Faulted;
             WriteRegister(Sx127xRegister.RegOpMode, (byte)(_opModeBase | (byte)Sx127xOpMode.Sleep));
             _events?.OnRadioFault(LastFault);
