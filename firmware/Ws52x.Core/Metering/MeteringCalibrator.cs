@@ -68,7 +68,7 @@ namespace Ws52x.Metering
 
             // A board whose parts are right is within a few percent of the datasheet; a factor of two means a wrong load
             // figure or a wrong chip setting, and storing it would make every reading wrong.
-            if (!Plausible(kp, cal.PowerNanoWattsPerHz) || !Plausible(ki, cal.CurrentNanoampsPerHz) || !Plausible(kv, cal.VoltageNanovoltsPerHz))
+            if (!Plausible(kp, ki, kv, cal))
             {
                 Error = "the given values are more than a factor of two off what the chip measures: check the load figures and the chip setting";
                 return false;
@@ -81,8 +81,15 @@ namespace Ws52x.Metering
             return true;
         }
 
-        /// <summary>Within a factor of two of <paramref name="current"/>, either way: what a sound calibration changes.</summary>
-        internal static bool Plausible(long candidate, long current)
+        /// <summary>Each multiplier within a factor of two of <paramref name="near"/>'s, either way: what a sound calibration changes.</summary>
+        internal static bool Plausible(long powerNanoWattsPerHz, long currentNanoampsPerHz, long voltageNanovoltsPerHz, Calibration near)
+        {
+            return Plausible(powerNanoWattsPerHz, near.PowerNanoWattsPerHz)
+                && Plausible(currentNanoampsPerHz, near.CurrentNanoampsPerHz)
+                && Plausible(voltageNanovoltsPerHz, near.VoltageNanovoltsPerHz);
+        }
+
+        private static bool Plausible(long candidate, long current)
         {
             return candidate > 0 && candidate < current * 2 && candidate * 2 > current;
         }

@@ -104,7 +104,8 @@ namespace Ws52x.Metering
             {
                 Describe(_log.Line("metering").Append(Board.Chip == MeteringChip.Bl0937 ? "BL0937" : "HLW8012").Append(", datasheet constants: "), Meter.Calibration);
             }
-            else if (stored.TryRead(_calibrationRecord, length) && Fits(stored, Meter.Calibration))
+            else if (stored.TryRead(_calibrationRecord, length)
+                && MeteringCalibrator.Plausible(stored.PowerNanoWattsPerHz, stored.CurrentNanoampsPerHz, stored.VoltageNanovoltsPerHz, Meter.Calibration))
             {
                 Meter.Calibration.CopyFrom(stored);
                 Describe(_log.Line("metering").Append("stored calibration: "), Meter.Calibration);
@@ -114,13 +115,6 @@ namespace Ws52x.Metering
                 _log.Warning("metering").Append("stored calibration unreadable or not for this board (").Append(length).Append(" bytes), using datasheet constants");
                 _log.End();
             }
-        }
-
-        private static bool Fits(Calibration stored, Calibration datasheet)
-        {
-            return MeteringCalibrator.Plausible(stored.PowerNanoWattsPerHz, datasheet.PowerNanoWattsPerHz)
-                && MeteringCalibrator.Plausible(stored.CurrentNanoampsPerHz, datasheet.CurrentNanoampsPerHz)
-                && MeteringCalibrator.Plausible(stored.VoltageNanovoltsPerHz, datasheet.VoltageNanovoltsPerHz);
         }
 
         // Ends the log line with the calibration's constants.
