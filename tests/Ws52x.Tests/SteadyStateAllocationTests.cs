@@ -6,6 +6,7 @@ using Xunit.Sdk;
 namespace Ws52x.Tests
 {
     /// <summary>The allocation helper: JIT warm-up does not count, the code's own bytes always do.</summary>
+    [Collection(Ws52x.Tests.Config.HeapMeasurements.Name)]
     public class SteadyStateAllocationTests
     {
         private static object _kept;

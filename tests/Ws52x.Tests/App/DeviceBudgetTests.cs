@@ -9,6 +9,7 @@ namespace Ws52x.Tests.App
     /// metering sample, uplink or downlink, and the core, compiled as the device build compiles it, small enough to leave
     /// the ESP32 app its share of 200 KB.
     /// </summary>
+    [Collection(Ws52x.Tests.Config.HeapMeasurements.Name)]
     public class DeviceBudgetTests
     {
         [Fact]

@@ -4,6 +4,7 @@ using static Ws52x.Tests.Socket.Bench;
 namespace Ws52x.Tests.Socket
 {
     /// <summary>Hot paths of the socket allocate nothing in steady state: the protection check (every 10 ms) and the report build.</summary>
+    [Collection(Ws52x.Tests.Config.HeapMeasurements.Name)]
     public class SocketAllocationTests
     {
         [Fact]

@@ -5,6 +5,7 @@ using static Ws52x.Tests.Storage.RecordShapes;
 
 namespace Ws52x.Tests.Storage
 {
+    [Collection(Ws52x.Tests.Config.HeapMeasurements.Name)]
     public class StorageAllocationTests
     {
         [Fact]

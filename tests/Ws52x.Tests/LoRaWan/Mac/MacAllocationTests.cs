@@ -18,6 +18,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
     /// accepted downlinks (parse, MIC, decrypt, MAC commands and their answers, counters to storage), measured end to
     /// end on the register model and the virtual air, with a second SX127x as the network.
     /// </summary>
+    [Collection(Ws52x.Tests.Config.HeapMeasurements.Name)]
     public class MacAllocationTests
     {
         /// <summary>Counts what the MAC reports, keeping nothing.</summary>
