@@ -110,22 +110,20 @@ namespace Ws52x.Benchmarks
             return figures;
         }
 
-        /// <summary>Bytes <paramref name="operation"/> allocates per call after a warm-up: exactly, with nothing else in the window.</summary>
+        /// <summary>
+        /// Bytes <paramref name="operation"/> allocates per call, exactly: <paramref name="count"/> calls in a round with
+        /// nothing else in the window and no JIT work on this thread (<see cref="SettledRound"/>).
+        /// </summary>
         public static BudgetFigure PerOperation(string name, Action operation, long count)
         {
-            for (int i = 0; i < 1000; i++)
+            SettledRound.Result r = SettledRound.Measure(() =>
             {
-                operation();
-            }
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (long i = 0; i < count; i++)
-            {
-                operation();
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            return new BudgetFigure(name, (double)allocated / count, "bytes", 0);
+                for (long i = 0; i < count; i++)
+                {
+                    operation();
+                }
+            });
+            return new BudgetFigure(name, (double)r.Bytes / count, "bytes", 0);
         }
     }
 }

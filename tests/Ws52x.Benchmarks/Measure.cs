@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace Ws52x.Benchmarks
 {
-    /// <summary>Times an operation and counts what it allocates on this thread, after a warm-up.</summary>
+    /// <summary>Times an operation and counts what it allocates on this thread, once the warm-up and the JIT are done.</summary>
     public static class Measure
     {
         public readonly struct Figures
@@ -21,24 +21,33 @@ namespace Ws52x.Benchmarks
             public double BytesPerOperation { get; }
         }
 
-        /// <summary>Runs <paramref name="operation"/> <paramref name="warmup"/> times, then <paramref name="count"/> times measured.</summary>
+        /// <summary>
+        /// Runs <paramref name="operation"/> <paramref name="warmup"/> times, then rounds of <paramref name="count"/>
+        /// times measured until one in which the JIT compiled nothing on this thread (<see cref="SettledRound"/>): its
+        /// time and bytes are the figures.
+        /// </summary>
         public static Figures Run(Action operation, long count, long warmup = 1000)
         {
-            for (long i = 0; i < warmup; i++)
-            {
-                operation();
-            }
+            var watch = new Stopwatch();
+            SettledRound.Result r = SettledRound.Measure(
+                () =>
+                {
+                    watch.Restart();
+                    for (long i = 0; i < count; i++)
+                    {
+                        operation();
+                    }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            for (long i = 0; i < count; i++)
-            {
-                operation();
-            }
-
-            watch.Stop();
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            return new Figures(count, watch.Elapsed.TotalMilliseconds * 1e6 / count, (double)allocated / count);
+                    watch.Stop();
+                },
+                () =>
+                {
+                    for (long i = 0; i < warmup; i++)
+                    {
+                        operation();
+                    }
+                });
+            return new Figures(count, watch.Elapsed.TotalMilliseconds * 1e6 / count, (double)r.Bytes / count);
         }
 
         /// <summary>One line per figure: "benchmark  what  value unit".</summary>

@@ -1,21 +1,17 @@
 using System;
-using System.Runtime;
-using System.Text;
+using Ws52x.Benchmarks;
 
 namespace Ws52x.Tests
 {
     /// <summary>
-    /// The one way the suite checks that a hot path allocates nothing. Measuring a single round after a fixed warm-up
-    /// was flaky: now and then the runtime was still compiling (a first call at tier 0, on-stack replacement of a hot
-    /// loop, class set-up), and what that allocates on the compiling thread showed up as the code's own bytes.
-    /// So the measured round is run again until it runs without the JIT compiling anything on this thread, and that
-    /// round must allocate exactly 0 bytes. A round in which the JIT did compile is warm-up, whatever it allocated;
-    /// a round in which it did not is the verdict, so an allocation of the code itself fails at once.
+    /// The one way the suite checks that a hot path allocates nothing: the round is counted once the JIT has stopped
+    /// compiling on this thread (<see cref="SettledRound"/>), and that round must allocate exactly 0 bytes. A round in
+    /// which the JIT did compile is warm-up, whatever it allocated; so an allocation of the code itself fails at once.
     /// </summary>
     public static class SteadyStateAllocation
     {
         /// <summary>Rounds after which a JIT that has not settled fails the test rather than retrying for ever.</summary>
-        public const int MaxRounds = 10;
+        public const int MaxRounds = SettledRound.MaxRounds;
 
         /// <summary>
         /// Runs <paramref name="round"/> once unmeasured (warm-up), then measured until a round without JIT work on this
@@ -24,25 +20,14 @@ namespace Ws52x.Tests
         /// </summary>
         public static int AssertNothingAllocated(Action round)
         {
-            round();
-            var history = new StringBuilder();
-            for (int i = 1; i <= MaxRounds; i++)
+            SettledRound.Result r = SettledRound.Measure(round);
+            if (!r.Settled)
             {
-                long compiledBefore = JitInfo.GetCompiledMethodCount(currentThread: true);
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                round();
-                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                long compiled = JitInfo.GetCompiledMethodCount(currentThread: true) - compiledBefore;
-                history.Append(" round ").Append(i).Append(": ").Append(allocated).Append(" bytes, ").Append(compiled).Append(" methods compiled;");
-                if (compiled == 0)
-                {
-                    Assert.True(allocated == 0, "allocated " + allocated + " bytes in a round with no JIT work on this thread:" + history);
-                    return i + 1;
-                }
+                Assert.Fail("the JIT was still compiling on this thread after " + MaxRounds + " rounds:" + r.History);
             }
 
-            Assert.Fail("the JIT was still compiling on this thread after " + MaxRounds + " rounds:" + history);
-            return 0;
+            Assert.True(r.Bytes == 0, "allocated " + r.Bytes + " bytes in a round with no JIT work on this thread:" + r.History);
+            return r.Rounds;
         }
     }
 }

@@ -19,26 +19,16 @@ namespace Ws52x.Tests.Socket
             });
             var report = board.Socket.Reporting.Status;
             var watch = board.Socket.Overcurrent;
-            board.RunFor(30 * Second); // windows closed, voltage visited, JIT warm
-            for (int i = 0; i < 5000; i++)
-            {
-                report.Build(0);
-            }
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            board.RunFor(5 * Second); // 500 metering samples, each followed by the protection check
-            long loop = GC.GetAllocatedBytesForCurrentThread() - before;
-
-            before = GC.GetAllocatedBytesForCurrentThread();
+            board.RunFor(30 * Second); // windows closed, voltage visited
+            SteadyStateAllocation.AssertNothingAllocated(() => board.RunFor(5 * Second)); // 500 metering samples, each followed by the protection check
             int length = 0;
-            for (int i = 0; i < 1000; i++)
+            SteadyStateAllocation.AssertNothingAllocated(() =>
             {
-                length = report.Build(0);
-            }
-
-            long build = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.Equal(0, loop);
-            Assert.Equal(0, build);
+                for (int i = 0; i < 1000; i++)
+                {
+                    length = report.Build(0);
+                }
+            });
             Assert.Equal(26, length);
             Assert.True(board.Relay.Level);
             Assert.Equal(0, watch.Trips);

@@ -1,0 +1,68 @@
+using System;
+using System.Runtime;
+using System.Text;
+
+namespace Ws52x.Benchmarks
+{
+    /// <summary>
+    /// What a round of work allocates on this thread, counted in a round during which the JIT compiled nothing on this
+    /// thread. A round measured right after a fixed warm-up is not enough: now and then the runtime is still compiling
+    /// (a first call at tier 0, on-stack replacement of a hot loop, class set-up) and what it allocates on the compiling
+    /// thread shows up as the code's own bytes. A round with JIT work is warm-up, whatever it allocated; the first round
+    /// without is the verdict. The tests' zero-allocation checks and the device budget both count this way.
+    /// </summary>
+    public static class SettledRound
+    {
+        /// <summary>Measured rounds after which a JIT that has not settled is reported rather than waited for.</summary>
+        public const int MaxRounds = 10;
+
+        public readonly struct Result
+        {
+            public Result(long bytes, int rounds, bool settled, string history)
+            {
+                Bytes = bytes;
+                Rounds = rounds;
+                Settled = settled;
+                History = history;
+            }
+
+            /// <summary>Bytes allocated in the settled round (or in the last one, when none settled).</summary>
+            public long Bytes { get; }
+
+            /// <summary>How many times the round ran, the unmeasured warm-up included.</summary>
+            public int Rounds { get; }
+
+            /// <summary>Whether a round ran without the JIT compiling on this thread.</summary>
+            public bool Settled { get; }
+
+            /// <summary>Each measured round's bytes and compiled methods, for a failure message.</summary>
+            public string History { get; }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="warmUp"/> (by default <paramref name="round"/> itself) once unmeasured, then
+        /// <paramref name="round"/> measured until a round without JIT work on this thread.
+        /// </summary>
+        public static Result Measure(Action round, Action warmUp = null)
+        {
+            (warmUp ?? round)();
+            var history = new StringBuilder();
+            long allocated = 0;
+            for (int i = 1; i <= MaxRounds; i++)
+            {
+                long compiledBefore = JitInfo.GetCompiledMethodCount(currentThread: true);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                round();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                long compiled = JitInfo.GetCompiledMethodCount(currentThread: true) - compiledBefore;
+                history.Append(" round ").Append(i).Append(": ").Append(allocated).Append(" bytes, ").Append(compiled).Append(" methods compiled;");
+                if (compiled == 0)
+                {
+                    return new Result(allocated, i + 1, true, history.ToString());
+                }
+            }
+
+            return new Result(allocated, MaxRounds + 1, false, history.ToString());
+        }
+    }
+}
