@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace Ws52x.Benchmarks
 {
@@ -21,33 +22,47 @@ namespace Ws52x.Benchmarks
             public double BytesPerOperation { get; }
         }
 
+        /// <summary>Measured rounds the count is split into, so that rounds with JIT work can be left out of the bytes.</summary>
+        public const int Rounds = 10;
+
         /// <summary>
-        /// Runs <paramref name="operation"/> <paramref name="warmup"/> times, then rounds of <paramref name="count"/>
-        /// times measured until one in which the JIT compiled nothing on this thread (<see cref="SettledRound"/>): its
-        /// time and bytes are the figures.
+        /// Runs <paramref name="operation"/> <paramref name="warmup"/> times, then <paramref name="count"/> times measured
+        /// (exactly that many calls: some benchmarks prepare one input per call). The time is the whole count's. The
+        /// bytes are those of the rounds in which the JIT compiled nothing on this thread (as <see cref="SettledRound"/>
+        /// counts), so that a late compile is not taken for the operation's own allocation; of all rounds if none settled.
         /// </summary>
         public static Figures Run(Action operation, long count, long warmup = 1000)
         {
-            var watch = new Stopwatch();
-            SettledRound.Result r = SettledRound.Measure(
-                () =>
-                {
-                    watch.Restart();
-                    for (long i = 0; i < count; i++)
-                    {
-                        operation();
-                    }
+            for (long i = 0; i < warmup; i++)
+            {
+                operation();
+            }
 
-                    watch.Stop();
-                },
-                () =>
+            long settledBytes = 0, settledOperations = 0, allBytes = 0;
+            var watch = new Stopwatch();
+            for (int round = 0; round < Rounds; round++)
+            {
+                long n = count / Rounds + (round < count % Rounds ? 1 : 0);
+                long compiledBefore = JitInfo.GetCompiledMethodCount(currentThread: true);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                watch.Start();
+                for (long i = 0; i < n; i++)
                 {
-                    for (long i = 0; i < warmup; i++)
-                    {
-                        operation();
-                    }
-                });
-            return new Figures(count, watch.Elapsed.TotalMilliseconds * 1e6 / count, (double)r.Bytes / count);
+                    operation();
+                }
+
+                watch.Stop();
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                allBytes += allocated;
+                if (JitInfo.GetCompiledMethodCount(currentThread: true) == compiledBefore)
+                {
+                    settledBytes += allocated;
+                    settledOperations += n;
+                }
+            }
+
+            double bytes = settledOperations > 0 ? (double)settledBytes / settledOperations : (double)allBytes / count;
+            return new Figures(count, watch.Elapsed.TotalMilliseconds * 1e6 / count, bytes);
         }
 
         /// <summary>One line per figure: "benchmark  what  value unit".</summary>

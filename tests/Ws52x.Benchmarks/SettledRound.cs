@@ -9,7 +9,8 @@ namespace Ws52x.Benchmarks
     /// thread. A round measured right after a fixed warm-up is not enough: now and then the runtime is still compiling
     /// (a first call at tier 0, on-stack replacement of a hot loop, class set-up) and what it allocates on the compiling
     /// thread shows up as the code's own bytes. A round with JIT work is warm-up, whatever it allocated; the first round
-    /// without is the verdict. The tests' zero-allocation checks and the device budget both count this way.
+    /// without is the verdict. The tests' zero-allocation checks and the device budget count this way; the benchmarks'
+    /// bytes per operation (<see cref="Ws52x.Benchmarks.Measure.Run"/>) leave out rounds with JIT work alike.
     /// </summary>
     public static class SettledRound
     {
@@ -39,13 +40,10 @@ namespace Ws52x.Benchmarks
             public string History { get; }
         }
 
-        /// <summary>
-        /// Runs <paramref name="warmUp"/> (by default <paramref name="round"/> itself) once unmeasured, then
-        /// <paramref name="round"/> measured until a round without JIT work on this thread.
-        /// </summary>
-        public static Result Measure(Action round, Action warmUp = null)
+        /// <summary>Runs <paramref name="round"/> once unmeasured, then measured until a round without JIT work on this thread.</summary>
+        public static Result Measure(Action round)
         {
-            (warmUp ?? round)();
+            round();
             var history = new StringBuilder();
             long allocated = 0;
             for (int i = 1; i <= MaxRounds; i++)
