@@ -86,12 +86,28 @@ namespace Ws52x.Metering
             return true;
         }
 
-        /// <summary>Forgets the stored calibration: back to the datasheet's constants for the board's parts.</summary>
-        public void ClearCalibration()
+        /// <summary>
+        /// Forgets the stored calibration: back to the datasheet's constants for the board's parts. False, with the
+        /// calibrator's <see cref="MeteringCalibrator.Error"/>, when the flash refuses the delete: the calibration then
+        /// stays in use, as it stays on flash.
+        /// </summary>
+        public bool ClearCalibration()
         {
-            _storage.Delete(Calibration.StorageKey);
+            try
+            {
+                _storage.Delete(Calibration.StorageKey);
+            }
+            catch (Exception e)
+            {
+                // Cleared in memory only, the old calibration would come back at the next boot without a word.
+                Calibrator.Error = "storage failed (" + e.Message + "); nothing changed";
+                _log.Warn("metering", "calibration not cleared: " + Calibrator.Error);
+                return false;
+            }
+
             Meter.Calibration.CopyFrom(Calibration.FromDatasheet(Board));
             Describe(_log.Line("metering").Append("calibration cleared: "), Meter.Calibration);
+            return true;
         }
 
         private void LoadCalibration()

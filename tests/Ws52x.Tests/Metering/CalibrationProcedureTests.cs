@@ -119,6 +119,36 @@ namespace Ws52x.Tests.Metering
             Assert.NotEqual(kp, service.Meter.Calibration.PowerNanoWattsPerHz);
         }
 
+        [Fact]
+        public void A_clear_the_flash_refuses_keeps_the_calibration_in_use_as_on_flash()
+        {
+            // Cleared in memory but still on flash, the old calibration would come back at the next boot without a word.
+            var clock = new VirtualClock();
+            var loop = new EventLoop(clock);
+            var board = new MeteringBoard();
+            var sim = new SimulatedMeteringChip(board, new ConstantLoad("h", "1 kW", LoadPoint.FromWatts(1000, 1.0)), 7) { Clock = clock };
+            var storage = new CuttableStorage();
+            var service = new MeteringService(board, sim.Cf, sim.Cf1, sim.Sel, storage, new Log(new WriterConsole(new StringWriter()), clock));
+            service.Start(loop, null);
+            service.Calibrator.Begin();
+            loop.RunFor(180_000_000);
+            Assert.True(service.FinishCalibration(230_000_000, 4_347_826, 1_010_000_000), service.Calibrator.Error);
+            long calibrated = service.Meter.Calibration.PowerNanoWattsPerHz;
+            long datasheet = Calibration.FromDatasheet(board).PowerNanoWattsPerHz;
+            Assert.NotEqual(datasheet, calibrated);
+
+            storage.WritesBeforeCut = 0;
+            Assert.False(service.ClearCalibration());
+            Assert.Contains("storage failed", service.Calibrator.Error);
+            Assert.Equal(calibrated, service.Meter.Calibration.PowerNanoWattsPerHz);
+            Assert.True(storage.Read(Calibration.StorageKey, new byte[64]) > 0);
+
+            storage.WritesBeforeCut = -1;
+            Assert.True(service.ClearCalibration());
+            Assert.Equal(datasheet, service.Meter.Calibration.PowerNanoWattsPerHz);
+            Assert.True(storage.Read(Calibration.StorageKey, new byte[64]) < 0);
+        }
+
         private static void AssertWithin(double expected, double actual, string what, LoadPoint load)
         {
             double error = Math.Abs(actual / expected - 1);

@@ -40,8 +40,9 @@ namespace Ws52x.Config.Console
                         break;
                     }
 
-                    _metering.ClearCalibration();
-                    return "calibration cleared: datasheet constants";
+                    return _metering.ClearCalibration()
+                        ? "calibration cleared: datasheet constants"
+                        : "error: calibration not cleared: " + _metering.Calibrator.Error;
                 case "finish":
                     string v = ConsoleLine.FirstWord(rest, out rest);
                     string a = ConsoleLine.FirstWord(rest, out rest);
