@@ -179,9 +179,11 @@ namespace Ws52x.Tests.Radio
         }
 
         [Theory]
-        // HF: −157 + PacketRssi; LF: −164 + PacketRssi; SNR < 0 adds PacketSnr/4 (datasheet 5.5.5).
-        [InlineData(77, 29, false, -80)]
-        [InlineData(77, 29, true, -87)]
+        // Datasheet 5.5.5. SNR >= 0: HF −157 + 16/15 × PacketRssi, LF −164 + the same (to the nearest dB).
+        // SNR < 0: −157 (−164) + PacketRssi + PacketSnr/4.
+        [InlineData(77, 29, false, -75)]   // 77 × 16/15 = 82.1
+        [InlineData(77, 29, true, -82)]
+        [InlineData(72, 0, false, -80)]    // 72 × 16/15 = 76.8
         [InlineData(47, -42, false, -120)] // −157 + 47 + (−42/4 = −10) = −120
         [InlineData(0, 0, false, -157)]
         public void Packet_rssi_formula(int pktRssi, int pktSnr, bool lf, int dbm)

@@ -37,9 +37,10 @@ namespace Ws52x.Tests.Radio
             Assert.Equal(new[] { "ready", "rxdone" }, b.Events.Log);
             Assert.Equal(Payload, b.Events.Packets[0]);
             Assert.Equal(t0 + Sf9TwentyBytesNoCrc, a.Events.TxDone[0]);
-            // PacketRssi register = −95 + 157 = 62, the driver gives back −157 + 62 = −95; SNR register 25 (quarter dB).
+            // SNR >= 0: PacketRssi register = (−95 + 157) × 15/16 = 58, the driver gives back −157 + 58 × 16/15 = −95; SNR
+            // register 25 (quarter dB).
             Assert.Equal((-95, 25, t0 + Sf9TwentyBytesNoCrc, false), b.Events.Infos[0]);
-            Assert.Equal(62, b.Model.Peek(Sx127xRegister.RegPktRssiValue));
+            Assert.Equal(58, b.Model.Peek(Sx127xRegister.RegPktRssiValue));
             // Both chips end asleep.
             Assert.Equal(Sx127xOpMode.Sleep, a.Model.Mode);
             Assert.Equal(Sx127xOpMode.Sleep, b.Model.Mode);

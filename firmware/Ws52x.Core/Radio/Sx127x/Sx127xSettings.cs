@@ -139,14 +139,15 @@ namespace Ws52x.Radio.Sx127x
         /// <summary>Packet strength in dBm from RegPktRssiValue and RegPktSnrValue (datasheet 5.5.5).</summary>
         public static int PacketRssiDbm(int pktRssi, int pktSnrQuarterDb, bool lowFrequencyPort)
         {
-            int rssi = (lowFrequencyPort ? -164 : -157) + pktRssi;
+            int offset = lowFrequencyPort ? -164 : -157;
             if (pktSnrQuarterDb < 0)
             {
                 // Below the noise floor the averaged RSSI is noise; the SNR tells how far under it the packet was.
-                rssi += pktSnrQuarterDb / 4;
+                return offset + pktRssi + pktSnrQuarterDb / 4;
             }
 
-            return rssi;
+            // Above it the datasheet corrects the register's slope: 16/15 of PacketRssi, rounded to the nearest dB.
+            return offset + (pktRssi * 16 + 7) / 15;
         }
 
         private static int Clamp(int value, int min, int max)

@@ -288,7 +288,8 @@ namespace Ws52x.Host.Board.Radio
         private void WritePacketQuality(int rssiDbm, int snrQuarterDb)
         {
             int snr = snrQuarterDb < -128 ? -128 : (snrQuarterDb > 127 ? 127 : snrQuarterDb);
-            int raw = rssiDbm - (LowFrequencyPort ? -164 : -157) - (snr < 0 ? snr / 4 : 0);
+            int above = rssiDbm - (LowFrequencyPort ? -164 : -157);
+            int raw = snr < 0 ? above - snr / 4 : (above * 15 + 8) / 16; // the inverse of 16/15 when SNR >= 0
             raw = raw < 0 ? 0 : (raw > 255 ? 255 : raw);
             _regs[(int)Sx127xRegister.RegPktSnrValue] = (byte)(sbyte)snr;
             _regs[(int)Sx127xRegister.RegPktRssiValue] = (byte)raw;
