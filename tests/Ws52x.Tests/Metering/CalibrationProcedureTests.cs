@@ -98,15 +98,7 @@ namespace Ws52x.Tests.Metering
         public void A_calibration_the_flash_refuses_is_not_applied_either()
         {
             // Applied but not stored, a reboot would silently undo it; and the storage exception escaped the console command.
-            var clock = new VirtualClock();
-            var loop = new EventLoop(clock);
-            var board = new MeteringBoard();
-            var sim = new SimulatedMeteringChip(board, new ConstantLoad("h", "1 kW", LoadPoint.FromWatts(1000, 1.0)), 7) { Clock = clock };
-            var storage = new CuttableStorage();
-            var service = new MeteringService(board, sim.Cf, sim.Cf1, sim.Sel, storage, new Log(new WriterConsole(new StringWriter()), clock));
-            service.Start(loop, null);
-            service.Calibrator.Begin();
-            loop.RunFor(180_000_000);
+            var (service, storage, _) = CalibrationCollected();
             long kp = service.Meter.Calibration.PowerNanoWattsPerHz;
 
             storage.WritesBeforeCut = 0;
@@ -123,15 +115,7 @@ namespace Ws52x.Tests.Metering
         public void A_clear_the_flash_refuses_keeps_the_calibration_in_use_as_on_flash()
         {
             // Cleared in memory but still on flash, the old calibration would come back at the next boot without a word.
-            var clock = new VirtualClock();
-            var loop = new EventLoop(clock);
-            var board = new MeteringBoard();
-            var sim = new SimulatedMeteringChip(board, new ConstantLoad("h", "1 kW", LoadPoint.FromWatts(1000, 1.0)), 7) { Clock = clock };
-            var storage = new CuttableStorage();
-            var service = new MeteringService(board, sim.Cf, sim.Cf1, sim.Sel, storage, new Log(new WriterConsole(new StringWriter()), clock));
-            service.Start(loop, null);
-            service.Calibrator.Begin();
-            loop.RunFor(180_000_000);
+            var (service, storage, board) = CalibrationCollected();
             Assert.True(service.FinishCalibration(230_000_000, 4_347_826, 1_010_000_000), service.Calibrator.Error);
             long calibrated = service.Meter.Calibration.PowerNanoWattsPerHz;
             long datasheet = Calibration.FromDatasheet(board).PowerNanoWattsPerHz;
@@ -147,6 +131,21 @@ namespace Ws52x.Tests.Metering
             Assert.True(service.ClearCalibration());
             Assert.Equal(datasheet, service.Meter.Calibration.PowerNanoWattsPerHz);
             Assert.True(storage.Read(Calibration.StorageKey, new byte[64]) < 0);
+        }
+
+        // A meter on a 1 kW heater, its storage able to refuse writes, three minutes into a calibration: ready to finish.
+        private static (MeteringService Service, CuttableStorage Storage, MeteringBoard Board) CalibrationCollected()
+        {
+            var clock = new VirtualClock();
+            var loop = new EventLoop(clock);
+            var board = new MeteringBoard();
+            var sim = new SimulatedMeteringChip(board, new ConstantLoad("h", "1 kW", LoadPoint.FromWatts(1000, 1.0)), 7) { Clock = clock };
+            var storage = new CuttableStorage();
+            var service = new MeteringService(board, sim.Cf, sim.Cf1, sim.Sel, storage, new Log(new WriterConsole(new StringWriter()), clock));
+            service.Start(loop, null);
+            service.Calibrator.Begin();
+            loop.RunFor(180_000_000);
+            return (service, storage, board);
         }
 
         private static void AssertWithin(double expected, double actual, string what, LoadPoint load)
