@@ -59,7 +59,7 @@ namespace Ws52x.Tests.LoRaWan.Mac
             rig.Run(1);
             Assert.True(rig.Mac.IsJoined);
             Assert.Equal(1, rig.Events.Joined);
-            Assert.Equal(0, rig.Gateway.JoinRequests.Count);
+            Assert.Empty(rig.Gateway.JoinRequests);
             rig.Send(new byte[] { 0xff, 0x3f, 0xff });
             rig.RunUntilDone(1, 30);
             var up = rig.Gateway.Uplinks.Single();
