@@ -129,7 +129,6 @@ namespace Ws52x.Benchmarks
                 RunUntil(start + 9 * 60 * 1000000L);
                 SteadyBytes = GC.GetAllocatedBytesForCurrentThread() - steadyBefore - _host.Bytes;
                 SteadyTurns = Firmware.Loop.TimersFired + Firmware.Loop.EventsDispatched - turnsBefore;
-                SteadyHour = hour;
                 if (System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) == compiledBefore)
                 {
                     break;
@@ -176,9 +175,6 @@ namespace Ws52x.Benchmarks
         public long SteadyTurns { get; }
 
         public long SteadyBytes { get; }
-
-        /// <summary>The hour whose steady window was measured: 1, or a later one when the JIT was at work in the first.</summary>
-        public int SteadyHour { get; }
 
         public double BytesPerTurn => SteadyTurns == 0 ? double.NaN : (double)SteadyBytes / SteadyTurns;
 

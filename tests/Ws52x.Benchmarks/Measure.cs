@@ -22,8 +22,8 @@ namespace Ws52x.Benchmarks
             public double BytesPerOperation { get; }
         }
 
-        /// <summary>Measured rounds the count is split into, so that rounds with JIT work can be left out of the bytes.</summary>
-        public const int Rounds = 10;
+        // Measured rounds the count is split into, so that rounds with JIT work can be left out of the bytes.
+        private const int Rounds = 10;
 
         /// <summary>
         /// Runs <paramref name="operation"/> <paramref name="warmup"/> times, then <paramref name="count"/> times measured

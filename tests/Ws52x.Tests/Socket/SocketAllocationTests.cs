@@ -20,7 +20,8 @@ namespace Ws52x.Tests.Socket
             var report = board.Socket.Reporting.Status;
             var watch = board.Socket.Overcurrent;
             board.RunFor(30 * Second); // windows closed, voltage visited
-            SteadyStateAllocation.AssertNothingAllocated(() => board.RunFor(5 * Second)); // 500 metering samples, each followed by the protection check
+            // 500 metering samples a round, each followed by the protection check.
+            SteadyStateAllocation.AssertNothingAllocated(() => board.RunFor(5 * Second));
             int length = 0;
             SteadyStateAllocation.AssertNothingAllocated(() =>
             {
