@@ -5,7 +5,8 @@ namespace Ws52x.Codec
     /// <summary>
     /// Decoded values as the JSON the vendor's codec prints: the same field names, value formats and nesting
     /// (voltage 229.3, "on"/"off", "enable"/"disable", ipso_version "v0.1" for ff0101). For the log and the decode tool:
-    /// <see cref="WriteUplink"/> and <see cref="WriteDownlink"/> write into a caller's buffer and allocate nothing;
+    /// <see cref="WriteUplink"/> and <see cref="WriteDownlink"/> append to a caller's buffer (a log line, say) and
+    /// allocate nothing;
     /// <see cref="Uplink"/> and <see cref="Downlink"/> write into one buffer kept for them and make one string.
     /// </summary>
     public static class VendorJson
@@ -20,7 +21,7 @@ namespace Ws52x.Codec
         {
             lock (Lock)
             {
-                return WriteUplink(v, Shared()).ToString();
+                return WriteUplink(v, Shared().Clear()).ToString();
             }
         }
 
@@ -28,16 +29,16 @@ namespace Ws52x.Codec
         {
             lock (Lock)
             {
-                return WriteDownlink(c, Shared()).ToString();
+                return WriteDownlink(c, Shared().Clear()).ToString();
             }
         }
 
-        /// <summary>Writes the vendor decoder's JSON for an uplink into <paramref name="b"/> (cleared first).</summary>
+        /// <summary>Appends the vendor decoder's JSON for an uplink to <paramref name="b"/>.</summary>
         public static TextBuffer WriteUplink(UplinkValues v, TextBuffer b)
         {
             BasicInformation i = v.Basic;
             ElectricalStatus e = v.Electrical;
-            b.Clear().Append('{');
+            b.Append('{');
             if (v.Has(UplinkValues.HasProtocolVersion)) Name(b, "ipso_version").Append("\"v").Append(i.ProtocolVersion >> 4).Append('.').Append(i.ProtocolVersion & 0xf).Append('"');
             if (v.Has(UplinkValues.HasSerialNumber)) Name(b, "sn").Append('"').Hex(i.SerialNumber, 0, i.SerialNumber.Length).Append('"');
             if (v.Has(UplinkValues.HasHardwareVersion)) Name(b, "hardware_version").Append("\"v").Append(i.HardwareMajor).Append('.').Append(i.HardwareMinor).Append('"');
@@ -58,10 +59,10 @@ namespace Ws52x.Codec
             return b.Append('}');
         }
 
-        /// <summary>Writes the vendor encoder's JSON for what a downlink asks into <paramref name="b"/> (cleared first).</summary>
+        /// <summary>Appends the vendor encoder's JSON for what a downlink asks to <paramref name="b"/>.</summary>
         public static TextBuffer WriteDownlink(DownlinkCommands c, TextBuffer b)
         {
-            b.Clear().Append('{');
+            b.Append('{');
             if (c.Contains(CommandKind.Reboot)) Str(b, "reboot", "yes");
             if (c.Contains(CommandKind.ReportAttributes)) Str(b, "report_attribute", "yes");
             if (c.Contains(CommandKind.EnquireElectricalStatus)) Str(b, "report_status", "yes");
@@ -108,10 +109,11 @@ namespace Ws52x.Codec
             }
         }
 
-        // "name": (after ", " unless it is the first member).
+        // "name": (after ", " unless it is the first member, right after the object's '{': the object may follow
+        // other text in the buffer).
         private static TextBuffer Name(TextBuffer b, string name)
         {
-            if (b.Length > 1)
+            if (b.Length > 0 && b.Chars[b.Length - 1] != '{')
             {
                 b.Append(", ");
             }

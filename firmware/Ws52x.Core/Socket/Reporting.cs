@@ -117,7 +117,8 @@ namespace Ws52x.Socket
 
             if (_sender.HasLinkButNotJoined)
             {
-                _log.Info("uplink", what + " not sent: not joined yet (the join sends one)");
+                _log.Line("uplink").Append(what).Append(" not sent: not joined yet (the join sends one)");
+                _log.End();
             }
             else
             {

@@ -53,7 +53,18 @@ namespace Ws52x.Socket
         /// </summary>
         public SendStatus Send(string what, byte[] payload, int length, bool urgent)
         {
-            _log.Info("uplink", what + " " + Hex.ToHex(payload, 0, length) + " " + View(payload, length));
+            // Every report passes here: the line is written into the log's buffer, so it makes no garbage.
+            TextBuffer line = _log.Line("uplink").Append(what).Append(' ').Hex(payload, 0, length).Append(' ');
+            if (UplinkDecoder.TryDecode(payload, 0, length, _decoded, _error))
+            {
+                VendorJson.WriteUplink(_decoded, line);
+            }
+            else
+            {
+                line.Append(_error.ToString());
+            }
+
+            _log.End();
             if (_link == null)
             {
                 _log.Warn("uplink", what + " not sent: no LoRaWAN link on this board yet");
@@ -182,11 +193,6 @@ namespace Ws52x.Socket
             }
 
             return length - offset;
-        }
-
-        private string View(byte[] payload, int length)
-        {
-            return UplinkDecoder.TryDecode(payload, 0, length, _decoded, _error) ? VendorJson.Uplink(_decoded) : _error.ToString();
         }
 
         private static string Reason(SendStatus status)

@@ -30,7 +30,7 @@ namespace Ws52x.Tests.Codec
             Assert.Equal(buffer.ToString(), VendorJson.Uplink(values));
             Assert.StartsWith("{\"ipso_version\": \"v", buffer.ToString());
             Assert.Contains("\"firmware_version\": \"vff.ff\"", buffer.ToString());
-            SteadyStateAllocation.AssertNothingAllocated(() => VendorJson.WriteUplink(values, buffer));
+            SteadyStateAllocation.AssertNothingAllocated(() => VendorJson.WriteUplink(values, buffer.Clear()));
         }
 
         [Fact]
