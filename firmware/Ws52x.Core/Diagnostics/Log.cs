@@ -12,8 +12,11 @@ namespace Ws52x.Diagnostics
     /// </summary>
     public sealed class Log
     {
-        /// <summary>Longest line; the rest of a longer one is cut.</summary>
-        public const int MaxLineLength = 240;
+        /// <summary>
+        /// Longest line; the rest of a longer one is cut. The longest line the socket writes in normal use, the basic
+        /// information uplink with its hex and the vendor JSON (about 515 characters), fits whole.
+        /// </summary>
+        public const int MaxLineLength = 600;
 
         private readonly ITextConsole _console;
         private readonly IMonotonicClock _clock;

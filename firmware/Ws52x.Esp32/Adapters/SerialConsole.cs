@@ -21,14 +21,16 @@ namespace Ws52x.Esp32.Adapters
     /// </summary>
     public sealed class SerialConsole : ITextConsole
     {
+        // A line typed at the console (the core refuses longer ones); a log line written is the log's longest.
         private const int MaxLineLength = 256;
+        private const int MaxOutputLength = Ws52x.Diagnostics.Log.MaxLineLength;
         private const int PollMillis = 20;
 
         private readonly SerialPort _port;
         private readonly object _writeLock = new object();
 
         // A log line as bytes for the UART (ASCII; anything else is '?'), with the CR LF the port's NewLine uses.
-        private readonly byte[] _lineBytes = new byte[MaxLineLength + 2];
+        private readonly byte[] _lineBytes = new byte[MaxOutputLength + 2];
         private ILineSink _sink;
         private Thread _reader;
 
@@ -90,7 +92,7 @@ namespace Ws52x.Esp32.Adapters
 
             lock (_writeLock)
             {
-                int n = length < MaxLineLength ? length : MaxLineLength;
+                int n = length < MaxOutputLength ? length : MaxOutputLength;
                 for (int i = 0; i < n; i++)
                 {
                     char c = line[i];

@@ -25,7 +25,7 @@ namespace Ws52x.Tests.Diagnostics
         {
             var console = new LineCapture();
             var log = new Log(console, new VirtualClock());
-            log.Info("x", new string('a', 500));
+            log.Info("x", new string('a', Log.MaxLineLength + 100));
             Assert.Equal(Log.MaxLineLength, Assert.Single(console.Lines).Length);
         }
 
