@@ -17,28 +17,11 @@ namespace Ws52x.Benchmarks
         /// <summary>Measured rounds after which a JIT that has not settled is reported rather than waited for.</summary>
         public const int MaxRounds = 10;
 
-        public readonly struct Result
-        {
-            public Result(long bytes, int rounds, bool settled, string history)
-            {
-                Bytes = bytes;
-                Rounds = rounds;
-                Settled = settled;
-                History = history;
-            }
-
-            /// <summary>Bytes allocated in the settled round (or in the last one, when none settled).</summary>
-            public long Bytes { get; }
-
-            /// <summary>How many times the round ran, the unmeasured warm-up included.</summary>
-            public int Rounds { get; }
-
-            /// <summary>Whether a round ran without the JIT compiling on this thread.</summary>
-            public bool Settled { get; }
-
-            /// <summary>Each measured round's bytes and compiled methods, for a failure message.</summary>
-            public string History { get; }
-        }
+        /// <param name="Bytes">Bytes allocated in the settled round (or in the last one, when none settled).</param>
+        /// <param name="Rounds">How many times the round ran, the unmeasured warm-up included.</param>
+        /// <param name="Settled">Whether a round ran without the JIT compiling on this thread.</param>
+        /// <param name="History">Each measured round's bytes and compiled methods, for a failure message.</param>
+        public readonly record struct Result(long Bytes, int Rounds, bool Settled, string History);
 
         /// <summary>Runs <paramref name="round"/> once unmeasured, then measured until a round without JIT work on this thread.</summary>
         public static Result Measure(Action round)
