@@ -63,39 +63,34 @@ namespace Ws52x.Loop
         /// <summary>Takes the oldest event; false when empty.</summary>
         public bool TryTake(out IEventSink sink, out int code, out int arg, out long timestampMicros, out object payload)
         {
-            if (IsEmpty)
+            // The lock only when there may be something to take (IsEmpty reads without it); the count is checked again
+            // under it.
+            if (!IsEmpty)
             {
-                sink = null;
-                code = 0;
-                arg = 0;
-                timestampMicros = 0;
-                payload = null;
-                return false;
-            }
-
-            lock (_sync)
-            {
-                if (_count == 0)
+                lock (_sync)
                 {
-                    sink = null;
-                    code = 0;
-                    arg = 0;
-                    timestampMicros = 0;
-                    payload = null;
-                    return false;
+                    if (_count != 0)
+                    {
+                        sink = _sinks[_head];
+                        code = _codes[_head];
+                        arg = _args[_head];
+                        timestampMicros = _times[_head];
+                        payload = _payloads[_head];
+                        _sinks[_head] = null;
+                        _payloads[_head] = null;
+                        _head = (_head + 1) % _sinks.Length;
+                        _count--;
+                        return true;
+                    }
                 }
-
-                sink = _sinks[_head];
-                code = _codes[_head];
-                arg = _args[_head];
-                timestampMicros = _times[_head];
-                payload = _payloads[_head];
-                _sinks[_head] = null;
-                _payloads[_head] = null;
-                _head = (_head + 1) % _sinks.Length;
-                _count--;
-                return true;
             }
+
+            sink = null;
+            code = 0;
+            arg = 0;
+            timestampMicros = 0;
+            payload = null;
+            return false;
         }
     }
 }
