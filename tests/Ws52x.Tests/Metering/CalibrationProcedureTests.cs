@@ -36,9 +36,7 @@ namespace Ws52x.Tests.Metering
             var calibrator = new MeteringCalibrator(rig.Meter);
             calibrator.Begin();
             rig.RunForSeconds(120);
-            Assert.True(
-                calibrator.Finish((long)(heater.Volts * 1e6), (long)(heater.Amps * 1e6), (long)(heater.Watts * 1e6)),
-                calibrator.Error);
+            Assert.True(FinishOn(calibrator, heater), calibrator.Error);
 
             foreach (LoadPoint load in new[]
             {
@@ -85,9 +83,7 @@ namespace Ws52x.Tests.Metering
             var calibrator = new MeteringCalibrator(rig.Meter);
             calibrator.Begin();
             rig.RunForSeconds(3600);
-            Assert.True(
-                calibrator.Finish((long)(heater.Volts * 1e6), (long)(heater.Amps * 1e6), (long)(heater.Watts * 1e6)),
-                calibrator.Error);
+            Assert.True(FinishOn(calibrator, heater), calibrator.Error);
 
             rig.Chip.SetLoad(new ConstantLoad("next", "next", LoadPoint.FromWatts(500, 1.0)));
             rig.RunForSeconds(120);
@@ -147,6 +143,10 @@ namespace Ws52x.Tests.Metering
             loop.RunFor(180_000_000);
             return (service, storage, board);
         }
+
+        // Ends the calibration with the load's true volts, amps and watts, in the calibrator's micro-units.
+        private static bool FinishOn(MeteringCalibrator calibrator, LoadPoint load) =>
+            calibrator.Finish((long)(load.Volts * 1e6), (long)(load.Amps * 1e6), (long)(load.Watts * 1e6));
 
         private static void AssertWithin(double expected, double actual, string what, LoadPoint load)
         {
